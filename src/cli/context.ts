@@ -1,0 +1,68 @@
+import { loadConfig, ConfigError, type Config } from '../config';
+import { KeyRing } from '../crypto/keyring';
+import { HashScheduler, sizeThreadPool } from '../crypto/hash-scheduler';
+import { SqliteStore } from '../store/sqlite-store';
+import { LayoutError } from '../ingest/columns';
+import { SourceFormatError } from '../ingest/readers/types';
+
+/** What every command that touches the store needs, built from the environment once. */
+export interface CliContext {
+  config: Config;
+  store: SqliteStore;
+  keyring: KeyRing;
+  scheduler: HashScheduler;
+  close(): Promise<void>;
+}
+
+export async function openContext(env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
+  sizeThreadPool();
+  const config = loadConfig(env);
+  const store = await SqliteStore.open(config.dataDir);
+  const keyring = new KeyRing(config.masterKey);
+  config.masterKey.fill(0);
+  const scheduler = new HashScheduler(keyring);
+  return {
+    config,
+    store,
+    keyring,
+    scheduler,
+    close: async () => {
+      keyring.close();
+      await store.close();
+    },
+  };
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Errors whose messages are written for the operator and never carry a value from a file. */
+const OPERATOR_ERRORS = [ConfigError, LayoutError, SourceFormatError, UsageError];
+
+/**
+ * Runs a command's main function: known errors print their message, anything else prints only its
+ * type (a library's message might quote a cell of the file), and the exit code is 1.
+ */
+export function runCli(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code ?? 0;
+    },
+    (err: unknown) => {
+      if (OPERATOR_ERRORS.some((E) => err instanceof E)) {
+        console.error(`error: ${(err as Error).message}`);
+      } else if (err instanceof Error && /^(no row could be indexed|ingest cancelled)/.test(err.message)) {
+        console.error(`error: ${err.message}`);
+      } else {
+        const e = err as NodeJS.ErrnoException;
+        console.error(`error: unexpected ${e?.name ?? 'failure'}${e?.code ? ` (${e.code})` : ''}; nothing was changed by the failed step`);
+        if (process.env.EXPOSURE_CHECK_DEBUG === '1') console.error(e?.stack);
+      }
+      process.exitCode = 1;
+    },
+  );
+}
