@@ -1,0 +1,93 @@
+/**
+ * npm run bench:ingest [-- --records N --memory KIB --iterations T]
+ *
+ * Prints ingest throughput (records per second) and its efficiency against this machine's own
+ * Argon2 ceiling: hashes per second at the same parameters with every core busy, measured in the
+ * same run just before and just after the ingest. Hashing is the work that cannot be avoided, so
+ * efficiency = (match keys hashed per second during the ingest) / (ceiling).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { stringify } from 'csv-stringify/sync';
+import { KeyRing } from '../src/crypto/keyring';
+import { HashScheduler, defaultConcurrency, sizeThreadPool } from '../src/crypto/hash-scheduler';
+import { hashMatchKey } from '../src/crypto/match-hash';
+import { describeParams, type Argon2Params } from '../src/crypto/argon2-params';
+import { SqliteStore } from '../src/store/sqlite-store';
+import { ingestFile } from '../src/ingest/pipeline';
+import { generateSample } from '../src/sample/generate';
+
+sizeThreadPool();
+
+async function argon2Ceiling(keyring: KeyRing, params: Argon2Params, seconds: number): Promise<number> {
+  const cores = defaultConcurrency();
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: cores }, async (_, worker) => {
+      for (let i = 0; Date.now() < deadline; i++) {
+        await hashMatchKey(keyring, 'name-dob', `ceiling ${worker} ${i}|1990-01-01`, params);
+        done++;
+      }
+    }),
+  );
+  return done / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      records: { type: 'string', default: '600' },
+      memory: { type: 'string', default: process.env.ARGON2_MEMORY_KIB ?? '19456' },
+      iterations: { type: 'string', default: process.env.ARGON2_ITERATIONS ?? '2' },
+      runs: { type: 'string', default: '3' },
+    },
+  });
+  const params: Argon2Params = { memoryKiB: Number(values.memory), iterations: Number(values.iterations), parallelism: 1 };
+  const records = Number(values.records);
+  const runs = Number(values.runs);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ec-bench-'));
+  const keyring = new KeyRing(randomBytes(32));
+  try {
+    const sample = generateSample({ records, seed: 7 });
+    const file = path.join(dir, 'disclosure.csv');
+    fs.writeFileSync(file, stringify([sample.disclosureColumns, ...sample.disclosure.map((r) => sample.disclosureColumns.map((c) => r[c] ?? ''))]));
+
+    console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${defaultConcurrency()} cores; ${describeParams(params)}`);
+    console.log(`dataset: ${records} invented records (${(fs.statSync(file).size / 1024).toFixed(0)} KiB CSV); ${runs} runs`);
+
+    const ceilings: number[] = [];
+    const results: Array<{ recordsPerSecond: number; hashesPerSecond: number; keysPerRecord: number }> = [];
+    ceilings.push(await argon2Ceiling(keyring, params, 8));
+    for (let run = 0; run < runs; run++) {
+      const dataDir = path.join(dir, `data-${run}`);
+      const store = await SqliteStore.open(dataDir);
+      const scheduler = new HashScheduler(keyring);
+      const s = await ingestFile({ file, name: `bench ${run}` }, { store, keyring, scheduler, params });
+      await store.close();
+      results.push({ recordsPerSecond: s.indexed / s.seconds, hashesPerSecond: s.keysStored / s.seconds, keysPerRecord: s.keysStored / s.indexed });
+      ceilings.push(await argon2Ceiling(keyring, params, 8));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const ceiling = median(ceilings);
+    const rps = median(results.map((r) => r.recordsPerSecond));
+    const hps = median(results.map((r) => r.hashesPerSecond));
+    console.log(`argon2 ceiling (all cores busy): ${ceilings.map((c) => c.toFixed(1)).join(', ')} hashes/s; median ${ceiling.toFixed(1)}`);
+    for (const [i, r] of results.entries()) {
+      console.log(`run ${i + 1}: ${r.recordsPerSecond.toFixed(2)} records/s, ${r.hashesPerSecond.toFixed(1)} hashes/s, ${r.keysPerRecord.toFixed(2)} keys/record, efficiency ${((100 * r.hashesPerSecond) / ceiling).toFixed(1)}%`);
+    }
+    console.log(`median: ${rps.toFixed(2)} records/s; ${hps.toFixed(1)} hashes/s; efficiency ${((100 * hps) / ceiling).toFixed(1)}% of the Argon2 ceiling (target >= 85%)`);
+  } finally {
+    keyring.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
