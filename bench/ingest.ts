@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
 import { KeyRing } from '../src/crypto/keyring';
 import { HashScheduler, defaultConcurrency, sizeThreadPool } from '../src/crypto/hash-scheduler';
 import { hashMatchKey } from '../src/crypto/match-hash';
@@ -19,6 +18,7 @@ import { describeParams, type Argon2Params } from '../src/crypto/argon2-params';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { ingestFile } from '../src/ingest/pipeline';
 import { generateSample } from '../src/sample/generate';
+import { writeSampleFiles } from '../src/sample/files';
 
 sizeThreadPool();
 
@@ -54,8 +54,7 @@ async function main() {
   const keyring = new KeyRing(randomBytes(32));
   try {
     const sample = generateSample({ records, seed: 7 });
-    const file = path.join(dir, 'disclosure.csv');
-    fs.writeFileSync(file, stringify([sample.disclosureColumns, ...sample.disclosure.map((r) => sample.disclosureColumns.map((c) => r[c] ?? ''))]));
+    const file = writeSampleFiles(sample, dir).disclosure;
 
     console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${defaultConcurrency()} cores; ${describeParams(params)}`);
     console.log(`dataset: ${records} invented records (${(fs.statSync(file).size / 1024).toFixed(0)} KiB CSV); ${runs} runs`);

@@ -46,12 +46,22 @@ const toInfo = (r: DatasetRow): DatasetInfo => ({
   completedAt: r.completed_at,
 });
 
+/**
+ * Whether the process that started a build still runs. A killed process whose parent has not reaped
+ * it yet (a zombie) still answers kill(pid, 0), so on Linux its state is read from /proc.
+ */
 function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return process.platform !== 'linux';
   }
 }
 
@@ -130,10 +140,9 @@ export class SqliteStore implements ExposureStore {
     const building = await this.db.all<DatasetRow>(`SELECT * FROM datasets WHERE status = 'building'`);
     let removed = 0;
     for (const row of building) {
-      const sameHost = row.builder_host === os.hostname();
-      if (sameHost && row.builder_pid !== null && row.builder_pid !== process.pid && processIsAlive(row.builder_pid)) continue;
-      if (!sameHost) continue; // another server's ingest: it cleans up after itself
-      if (row.builder_pid === process.pid) continue;
+      // Another host's ingest is left to that host; this process's own builds are in progress.
+      if (row.builder_host !== os.hostname() || row.builder_pid === process.pid) continue;
+      if (row.builder_pid !== null && processIsAlive(row.builder_pid)) continue;
       await this.db.run(`DELETE FROM datasets WHERE id = ? AND status = 'building'`, [row.id]);
       removed++;
     }
