@@ -71,7 +71,11 @@ async function main() {
       results.push({ recordsPerSecond: s.indexed / s.seconds, hashesPerSecond: s.keysStored / s.seconds, keysPerRecord: s.keysStored / s.indexed });
       ceilings.push(await argon2Ceiling(keyring, params, 8));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const median = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const mid = Math.floor(s.length / 2);
+      return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+    };
     const ceiling = median(ceilings);
     const rps = median(results.map((r) => r.recordsPerSecond));
     const hps = median(results.map((r) => r.hashesPerSecond));
