@@ -122,4 +122,18 @@ describe('sample disclosure ingested, sample roster checked', () => {
     await back.xlsx.readFile(out);
     expect(back.worksheets[0]!.rowCount).toBe(sample.roster.length + 1);
   });
+
+  it('ingests JSON Lines too, as a separate dataset that a listed person is found in as well', async () => {
+    const jsonl = path.join(h.dir, 'disclosure.jsonl');
+    fs.writeFileSync(jsonl, sample.disclosure.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const s = await ingestFile({ file: jsonl, name: 'Same list as JSON Lines' }, h);
+    expect(s.format).toBe('jsonl');
+    expect(s.indexed).toBe(150);
+    const out = path.join(h.dir, 'results-two.csv');
+    await checkRoster({ file: files.roster, out }, h);
+    const rows = readCsv(out);
+    const width = sample.rosterColumns.length;
+    const exact = sample.truth.find((t) => t.variant === 'exact')!;
+    expect(rows[exact.rosterRow]![width + 1]).toBe('Sample disclosure; Same list as JSON Lines');
+  });
 });
