@@ -1,4 +1,5 @@
 import { skeleton } from './normalize';
+import { spellingFamily } from './spelling-families';
 import { formatIso, isPossiblePlaceholder, isValidDate, type CalendarDate } from './dates';
 import type { NormalizedPerson } from './person';
 
@@ -11,13 +12,20 @@ import type { NormalizedPerson } from './person';
  * Bump KEY_SCHEME whenever a canonical form changes: datasets record the scheme they were built with,
  * and a dataset built under another scheme must be re-ingested to be matched reliably.
  */
-export const KEY_SCHEME = 1;
+export const KEY_SCHEME = 2;
 
 export type Tier = 'confirmed' | 'probable' | 'possible';
 export const TIERS: readonly Tier[] = ['confirmed', 'probable', 'possible'];
 export const TIER_RANK: Record<Tier, number> = { confirmed: 3, probable: 2, possible: 1 };
 
-export type KeyKind = 'name-dob' | 'pair-dob' | 'skel-dob' | 'skelpair-dob' | 'anum-dob' | 'anum-name';
+export type KeyKind =
+  | 'name-dob'
+  | 'pair-dob'
+  | 'skel-dob'
+  | 'skelpair-dob'
+  | 'name-partial-dob'
+  | 'anum-dob'
+  | 'anum-name';
 
 /** What each kind compares, in words an attorney reads on the answer page and in the results file. */
 export const KIND_LABELS: Record<KeyKind, string> = {
@@ -25,6 +33,7 @@ export const KIND_LABELS: Record<KeyKind, string> = {
   'pair-dob': 'first given name, first family name and date of birth',
   'skel-dob': 'name spelling variant and date of birth',
   'skelpair-dob': 'spelling variant of first given and family name, and date of birth',
+  'name-partial-dob': 'full name and two of the three parts of the date of birth',
   'anum-dob': 'A-number and date of birth',
   'anum-name': 'A-number and a name',
 };
@@ -37,6 +46,7 @@ const BASE_TIER: Record<KeyKind, Tier> = {
   'pair-dob': 'probable',
   'skel-dob': 'probable',
   'skelpair-dob': 'possible',
+  'name-partial-dob': 'possible',
 };
 
 export type Variation = 'day-month-swapped' | 'placeholder-date-of-birth' | 'placeholder-year-either-side';
@@ -64,7 +74,7 @@ export function downgrade(tier: Tier, steps = 1): Tier | null {
 }
 
 const sortedJoin = (tokens: string[]) => [...tokens].sort().join(' ');
-const skel = (token: string) => skeleton(token) || token;
+const skel = (token: string) => skeleton(spellingFamily(token)) || token;
 
 /**
  * Candidate (first given, first family) pairs. Known split: one pair. Unknown ("Maria Jose Garcia
@@ -95,6 +105,18 @@ function nameDateKeys(p: NormalizedPerson, iso: string): MatchKey[] {
   ];
 }
 
+/**
+ * The full name with the date of birth less one of its parts (year, month or day): a typo in one
+ * part of the date (1990-03-15 typed 1990-03-16) still leaves two parts that agree.
+ */
+function partialDateKeys(p: NormalizedPerson, dob: CalendarDate): MatchKey[] {
+  const name = sortedJoin(p.tokens);
+  const y = String(dob.year).padStart(4, '0');
+  const m = String(dob.month).padStart(2, '0');
+  const d = String(dob.day).padStart(2, '0');
+  return [`${y}-${m}-__`, `${y}-__-${d}`, `____-${m}-${d}`].map((part) => ({ kind: 'name-partial-dob', canonical: `${name}|${part}` }));
+}
+
 function dedupe<T extends MatchKey>(keys: T[]): T[] {
   const seen = new Map<string, T>();
   for (const k of keys) {
@@ -113,6 +135,7 @@ export function matchKeysFor(p: NormalizedPerson): MatchKey[] {
     const iso = formatIso(p.dateOfBirth);
     keys.push(...nameDateKeys(p, iso));
     for (const [a, b] of namePairs(p)) keys.push({ kind: 'skelpair-dob', canonical: `${sortedJoin([skel(a), skel(b)])}|${iso}` });
+    keys.push(...partialDateKeys(p, p.dateOfBirth));
     if (p.aNumber) keys.push({ kind: 'anum-dob', canonical: `${p.aNumber}|${iso}` });
   }
   if (p.aNumber) for (const t of anumNameTokens(p)) keys.push({ kind: 'anum-name', canonical: `${p.aNumber}|${t}` });
@@ -152,6 +175,7 @@ export function probesFor(p: NormalizedPerson): Probe[] {
     for (const [a, b] of namePairs(p)) {
       probes.push({ kind: 'skelpair-dob', canonical: `${sortedJoin([skel(a), skel(b)])}|${iso}`, tier: 'possible' });
     }
+    for (const key of partialDateKeys(p, p.dateOfBirth)) probes.push({ ...key, tier: 'possible' });
     if (p.aNumber) probes.push({ kind: 'anum-dob', canonical: `${p.aNumber}|${iso}`, tier: 'confirmed' });
   }
   if (p.aNumber) {

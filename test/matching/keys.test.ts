@@ -25,7 +25,9 @@ const agency = { fullName: 'GARCIA LOPEZ, MARIA JOSE', dateOfBirth: '03/07/1990'
 describe('match keys', () => {
   it('never makes a key without a date-of-birth or A-number part', () => {
     const keys = [...matchKeysFor(person(agency)), ...probesFor(person(agency))];
-    for (const k of keys) expect(k.canonical).toMatch(/\|\d{4}-\d{2}-\d{2}$|^\d{9}\|/);
+    // A whole date, or a date with at most one of its three parts left out, or an A-number.
+    const dated = /\|(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}-__|\d{4}-__-\d{2}|____-\d{2}-\d{2})$/;
+    for (const k of keys) expect(dated.test(k.canonical) || /^\d{9}\|/.test(k.canonical)).toBe(true);
     const noDob = matchKeysFor(person({ fullName: 'GARCIA, MARIA', aNumber: '12345678' }));
     expect(noDob.length).toBeGreaterThan(0);
     for (const k of noDob) expect(k.canonical).toMatch(/^\d{9}\|/);
@@ -39,7 +41,9 @@ describe('match keys', () => {
     ['day and month swapped', { givenNames: 'Maria Jose', familyNames: 'Garcia Lopez', dateOfBirth: '1990-07-03' }, 'probable'],
     ['A-number and one name, no date', { givenNames: 'Maria', familyNames: 'Garcia', aNumber: '012-345-678' }, 'confirmed'],
     ['A-number and date of birth', { fullName: 'M. Garsia', dateOfBirth: '1990-03-07', aNumber: '12345678' }, 'confirmed'],
-    ['the same name, another year', { givenNames: 'Maria Jose', familyNames: 'Garcia Lopez', dateOfBirth: '1991-03-07' }, 'none'],
+    ['the same name, another date of birth', { givenNames: 'Maria Jose', familyNames: 'Garcia Lopez', dateOfBirth: '1987-11-21' }, 'none'],
+    ['a typo in the year only', { givenNames: 'Maria Jose', familyNames: 'Garcia Lopez', dateOfBirth: '1991-03-07' }, 'possible'],
+    ['a typo in the day only', { givenNames: 'Maria Jose', familyNames: 'Garcia Lopez', dateOfBirth: '1990-03-08' }, 'possible'],
     ['a sibling: same surnames and date', { givenNames: 'Ana Lucia', familyNames: 'Garcia Lopez', dateOfBirth: '1990-03-07' }, 'none'],
     ['same given name and date, other family', { givenNames: 'Maria Jose', familyNames: 'Hernandez Ruiz', dateOfBirth: '1990-03-07' }, 'none'],
     ['another A-number with the same name', { givenNames: 'Maria', familyNames: 'Garcia', aNumber: 'A099999999' }, 'none'],
@@ -51,6 +55,12 @@ describe('match keys', () => {
     expect(tierFor({ fullName: 'IVANOV, SERGEY', dateOfBirth: '07/04/1985' }, { givenNames: 'Сергей', familyNames: 'Иванов', dateOfBirth: '1985-07-04' })).toBe('confirmed');
     expect(tierFor({ fullName: 'ZHANG, WEI', dateOfBirth: '11/23/1992' }, { fullName: '张伟', dateOfBirth: '1992-11-23' })).toBe('confirmed');
     expect(tierFor({ fullName: 'AL-HASSAN, MOHAMMED', dateOfBirth: '05/20/1979' }, { givenNames: 'محمد', familyNames: 'الحسن', dateOfBirth: '1979-05-20' })).toBe('probable');
+  });
+
+  it('joins spelling families that skeletons cannot', () => {
+    expect(tierFor({ fullName: 'KOVALENKO, SERHII', dateOfBirth: '04/09/1983' }, { fullName: 'Sergey Kovalenko', dateOfBirth: '1983-04-09' })).toBe('probable');
+    expect(tierFor({ fullName: 'JALLOW, AMINATA', dateOfBirth: '10/30/1999' }, { fullName: 'Aminata Diallo', dateOfBirth: '1999-10-30' })).toBe('probable');
+    expect(tierFor({ fullName: 'CHANG, WEI', dateOfBirth: '12/01/1975' }, { fullName: '张伟', dateOfBirth: '1975-12-01' })).toBe('probable');
   });
 
   it('matches a transliteration variant of the same date as probable, not confirmed', () => {
