@@ -4,12 +4,9 @@ import { EnvelopeError } from '../crypto/envelope';
 import { wipe } from '../crypto/bytes';
 import type { HashPriority, HashScheduler } from '../crypto/hash-scheduler';
 import type { KeyRing } from '../crypto/keyring';
-import { downgrade, KEY_SCHEME, probesFor, TIER_RANK, type KeyKind, type Probe, type Tier, type Variation } from '../matching/keys';
+import { downgrade, KEY_SCHEME, KINDS_BY_STRENGTH, probesFor, TIER_RANK, type KeyKind, type Probe, type Tier, type Variation } from '../matching/keys';
 import type { NormalizedPerson } from '../matching/person';
 import type { DatasetInfo, ExposureStore } from '../store/types';
-
-/** Kinds from the most to the least telling, the order in which answers list them. */
-const KIND_ORDER: KeyKind[] = ['anum-dob', 'name-dob', 'anum-name', 'pair-dob', 'skel-dob', 'skelpair-dob'];
 
 /** A digest that this many records or more share is weaker than its kind: one tier down. */
 export const SHARED_KEY_LIMIT = 3;
@@ -132,7 +129,7 @@ export class Matcher {
       return {
         dataset,
         tier: best.tier,
-        matchedOn: KIND_ORDER.filter((k) => best.kinds.has(k)),
+        matchedOn: KINDS_BY_STRENGTH.filter((k) => best.kinds.has(k)),
         variations: best.tier === 'confirmed' ? [] : [...best.variations],
         categories: meta.categories,
         sourceRow: meta.row,

@@ -27,12 +27,23 @@ export type KeyKind =
   | 'anum-dob'
   | 'anum-name';
 
+/** Kinds from the most to the least telling: the order in which answers list them. */
+export const KINDS_BY_STRENGTH: readonly KeyKind[] = [
+  'anum-dob',
+  'name-dob',
+  'anum-name',
+  'pair-dob',
+  'skel-dob',
+  'name-partial-dob',
+  'skelpair-dob',
+];
+
 /** What each kind compares, in words an attorney reads on the answer page and in the results file. */
 export const KIND_LABELS: Record<KeyKind, string> = {
   'name-dob': 'full name and date of birth',
   'pair-dob': 'first given name, first family name and date of birth',
   'skel-dob': 'name spelling variant and date of birth',
-  'skelpair-dob': 'spelling variant of first given and family name, and date of birth',
+  'skelpair-dob': 'first given and family name spelled differently or with one letter different, and date of birth',
   'name-partial-dob': 'full name and two of the three parts of the date of birth',
   'anum-dob': 'A-number and date of birth',
   'anum-name': 'A-number and a name',
@@ -117,6 +128,28 @@ function partialDateKeys(p: NormalizedPerson, dob: CalendarDate): MatchKey[] {
   return [`${y}-${m}-__`, `${y}-__-${d}`, `____-${m}-${d}`].map((part) => ({ kind: 'name-partial-dob', canonical: `${name}|${part}` }));
 }
 
+/** A skeleton and, when it has three letters or more, each way of leaving one letter out. */
+function oneLetterOut(s: string): string[] {
+  if (s.length < 3) return [s];
+  return [s, ...Array.from({ length: s.length }, (_, i) => s.slice(0, i) + s.slice(i + 1))];
+}
+
+/**
+ * Skeleton-pair keys: the consonant skeletons of a first given and first family name, which survive
+ * transliteration, and — with `typos` — also each form with one letter left out of one of the two
+ * names, which survive one typo (a letter changed, dropped, added, or two swapped): a typo always
+ * leaves one such form in common (symmetric deletion). Two-letter skeletons are left whole: one
+ * letter left is something strangers share.
+ */
+function skeletonPairKeys(a: string, b: string, iso: string, typos: boolean): MatchKey[] {
+  const sa = skel(a);
+  const sb = skel(b);
+  const forms = typos
+    ? [...oneLetterOut(sa).map((va) => sortedJoin([va, sb])), ...oneLetterOut(sb).map((vb) => sortedJoin([sa, vb]))]
+    : [sortedJoin([sa, sb])];
+  return forms.map((form) => ({ kind: 'skelpair-dob', canonical: `${form}|${iso}` }));
+}
+
 function dedupe<T extends MatchKey>(keys: T[]): T[] {
   const seen = new Map<string, T>();
   for (const k of keys) {
@@ -134,7 +167,8 @@ export function matchKeysFor(p: NormalizedPerson): MatchKey[] {
   if (p.dateOfBirth) {
     const iso = formatIso(p.dateOfBirth);
     keys.push(...nameDateKeys(p, iso));
-    for (const [a, b] of namePairs(p)) keys.push({ kind: 'skelpair-dob', canonical: `${sortedJoin([skel(a), skel(b)])}|${iso}` });
+    // One-letter-out forms for the first pair only: a record's other pairs are guesses at its split.
+    namePairs(p).forEach(([a, b], i) => keys.push(...skeletonPairKeys(a, b, iso, i === 0)));
     keys.push(...partialDateKeys(p, p.dateOfBirth));
     if (p.aNumber) keys.push({ kind: 'anum-dob', canonical: `${p.aNumber}|${iso}` });
   }
@@ -172,9 +206,7 @@ export function probesFor(p: NormalizedPerson): Probe[] {
       }
     }
     const iso = formatIso(p.dateOfBirth);
-    for (const [a, b] of namePairs(p)) {
-      probes.push({ kind: 'skelpair-dob', canonical: `${sortedJoin([skel(a), skel(b)])}|${iso}`, tier: 'possible' });
-    }
+    for (const [a, b] of namePairs(p)) for (const key of skeletonPairKeys(a, b, iso, true)) probes.push({ ...key, tier: 'possible' });
     for (const key of partialDateKeys(p, p.dateOfBirth)) probes.push({ ...key, tier: 'possible' });
     if (p.aNumber) probes.push({ kind: 'anum-dob', canonical: `${p.aNumber}|${iso}`, tier: 'confirmed' });
   }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { matchKeysFor, probesFor, TIER_RANK, type Tier } from '../../src/matching/keys';
+import { KIND_LABELS, KINDS_BY_STRENGTH, matchKeysFor, probesFor, TIER_RANK, type Tier } from '../../src/matching/keys';
 import { normalizePerson, type PersonInput } from '../../src/matching/person';
 
 const today = new Date(Date.UTC(2026, 10, 24));
@@ -102,5 +102,20 @@ describe('normalizePerson', () => {
     const r = normalizePerson({ fullName: 'A B', dateOfBirth: 'soon', aNumber: 'A012345678' });
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.warnings[0]).toMatch(/A-number only/);
+  });
+});
+
+describe('kinds', () => {
+  it('lists every kind once, in order of strength, with a label and a tier', () => {
+    const kinds = Object.keys(KIND_LABELS).sort();
+    expect([...KINDS_BY_STRENGTH].sort()).toEqual(kinds);
+  });
+
+  it('survives one typo in the first given or family name, at possible', () => {
+    const record = { fullName: 'RODRIGUEZ, FERNANDO', dateOfBirth: '08/19/1991' };
+    for (const typo of ['Fernado Rodriguez', 'Fernando Rodirguez', 'Fernandp Rodriguez', 'Fernando Rodrigues', 'Fernnando Rodriguez']) {
+      expect(tierFor(record, { fullName: typo, dateOfBirth: '1991-08-19' })).not.toBe('none');
+    }
+    expect(tierFor(record, { fullName: 'Fabiola Rodriguez', dateOfBirth: '1991-08-19' })).toBe('none');
   });
 });
