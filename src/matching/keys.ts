@@ -192,7 +192,12 @@ function dateProbes(dob: CalendarDate): Array<{ date: CalendarDate; variation?: 
 }
 
 /** The probes a lookup hashes for one person; the strongest that matches sets the tier. */
-export function probesFor(p: NormalizedPerson): Probe[] {
+export function probesFor(person: NormalizedPerson): Probe[] {
+  const readings = [person, ...(person.alternateNames ?? []).map((alt) => ({ ...person, ...alt }))];
+  return dedupe(readings.flatMap(probesForReading));
+}
+
+function probesForReading(p: NormalizedPerson): Probe[] {
   const probes: Probe[] = [];
   if (p.dateOfBirth) {
     for (const { date, variation, steps } of dateProbes(p.dateOfBirth)) {

@@ -40,6 +40,22 @@ export function toLatin(text: string, role: NameRole = 'full'): string {
 }
 
 /**
+ * Persian gives several Arabic letters other sounds (ض ذ ظ as z, ث ص as s, ق as gh, و at the start of
+ * a word as v), and any-ascii reads them the Arabic way, so رضا comes out "rd" where the Latin
+ * spelling is Reza. The script alone does not say which language a short name is in, so a lookup
+ * tries both readings: this returns the Persian one, or null when it would be the same.
+ */
+const PERSIAN_VALUES: Record<string, string> = { 'ض': 'ز', 'ذ': 'ز', 'ظ': 'ز', 'ث': 'س', 'ص': 'س', 'ط': 'ت', 'ق': 'غ' };
+
+export function persianReading(text: string): string | null {
+  if (!/[\u0600-\u06FF]/.test(text)) return null;
+  const read = text
+    .replace(/[ضذظثصطق]/g, (c) => PERSIAN_VALUES[c] ?? c)
+    .replace(/(^|[\s\u200c-])و/g, '$1v');
+  return read === text ? null : read;
+}
+
+/**
  * Name particles joined to the word that follows them, so that "de la Cruz", "De La Cruz" and
  * "Delacruz" agree, as do "Al-Hassan", "Al Hassan" and "Alhassan".
  */

@@ -1,4 +1,4 @@
-import { nameTokens } from './normalize';
+import { nameTokens, persianReading } from './normalize';
 import { parseANumber } from './anumber';
 import { parseDateOfBirth, type CalendarDate, type DateOrder } from './dates';
 
@@ -26,7 +26,14 @@ export interface NormalizedPerson {
   splitKnown: boolean;
   dateOfBirth?: CalendarDate;
   aNumber?: string;
+  /**
+   * Other readings of the same name that a lookup also tries (the Persian values of Arabic letters).
+   * Records are keyed by their primary reading only.
+   */
+  alternateNames?: NameReading[];
 }
+
+export type NameReading = Pick<NormalizedPerson, 'tokens' | 'given' | 'family' | 'splitKnown'>;
 
 export type PersonParse =
   | { ok: true; person: NormalizedPerson; warnings: string[] }
@@ -36,7 +43,7 @@ const HAN_ONLY = /^[\p{Script=Han}\s·・]+$/u;
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
-function splitName(input: PersonInput): Pick<NormalizedPerson, 'given' | 'family' | 'splitKnown' | 'tokens'> {
+function splitName(input: PersonInput): NameReading {
   const givenRaw = text(input.givenNames);
   const familyRaw = text(input.familyNames);
   if (givenRaw || familyRaw) {
@@ -60,6 +67,19 @@ function splitName(input: PersonInput): Pick<NormalizedPerson, 'given' | 'family
   return { given: [], family: [], splitKnown: false, tokens };
 }
 
+function persianNameInput(input: PersonInput): PersonInput | null {
+  let changed = false;
+  const read = (v: unknown) => {
+    if (typeof v !== 'string') return v;
+    const r = persianReading(v);
+    if (r === null) return v;
+    changed = true;
+    return r;
+  };
+  const out = { ...input, fullName: read(input.fullName), givenNames: read(input.givenNames), familyNames: read(input.familyNames) };
+  return changed ? out : null;
+}
+
 /**
  * Normalises one person. Rejects only what cannot be keyed at all: no name, or neither a usable date
  * of birth nor a usable A-number. Reasons name the field, never its value.
@@ -70,6 +90,11 @@ export function normalizePerson(input: PersonInput, dateOrder: DateOrder = 'MDY'
 
   const warnings: string[] = [];
   const person: NormalizedPerson = { ...name };
+  const persian = persianNameInput(input);
+  if (persian) {
+    const alt = splitName(persian);
+    if (alt.tokens.join(' ') !== name.tokens.join(' ')) person.alternateNames = [alt];
+  }
 
   const dobRaw = input.dateOfBirth;
   const hasDob = !(dobRaw === undefined || dobRaw === null || text(dobRaw) === '');

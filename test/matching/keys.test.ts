@@ -119,3 +119,18 @@ describe('kinds', () => {
     expect(tierFor(record, { fullName: 'Fabiola Rodriguez', dateOfBirth: '1991-08-19' })).toBe('none');
   });
 });
+
+describe('names in Persian script', () => {
+  it.each([
+    ['REZAEI, ZAHRA', 'زهرا', 'رضایی'],
+    ['SADEGHI, REZA', 'رضا', 'صادقی'],
+    ['GHASEMI, VAHID', 'وحید', 'قاسمی'],
+  ])('%s is found from its Persian spelling', (agencyName, given, family) => {
+    const record = { fullName: agencyName, dateOfBirth: '06/21/1984' };
+    expect(tierFor(record, { givenNames: given, familyNames: family, dateOfBirth: '1984-06-21' })).toBe('probable');
+  });
+
+  it('still reads Arabic names the Arabic way', () => {
+    expect(tierFor({ fullName: 'RAMADAN, KHALED', dateOfBirth: '03/03/1970' }, { givenNames: 'خالد', familyNames: 'رمضان', dateOfBirth: '1970-03-03' })).toBe('probable');
+  });
+});
