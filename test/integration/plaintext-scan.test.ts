@@ -58,6 +58,26 @@ describe('nothing of the dataset is readable in the data directory', () => {
     h.store = await SqliteStore.open(h.dataDir);
   });
 
+  it('leaves none of a purged dataset\'s digests or sealed records in any file', async () => {
+    h = await openHarness();
+    const sample = generateSample({ records: 60, seed: 8 });
+    const files = writeSampleFiles(sample, path.join(h.dir, 'sample'));
+    const summary = await ingestFile({ file: files.disclosure, name: 'To purge' }, h);
+    const db = (h.store as unknown as { db: { all: <T>(sql: string, p: unknown[]) => Promise<T[]> } }).db;
+    const digests = await db.all<{ digest: Buffer }>('SELECT digest FROM match_index LIMIT 50', []);
+    const sealed = await db.all<{ sealed: Buffer }>('SELECT sealed FROM records LIMIT 20', []);
+    const needles = [...digests.map((d) => d.digest), ...sealed.map((r) => r.sealed.subarray(0, 32))];
+    expect(needles.length).toBe(70);
+    const present = () => filesUnder(h.dataDir).filter((f) => needles.some((n) => fs.readFileSync(f).includes(n)));
+    expect(present().length).toBeGreaterThan(0); // the check can see them before the purge
+
+    expect(await h.store.purgeDataset(summary.datasetId as string)).toBe(true);
+    expect(present()).toEqual([]);
+    await h.store.close();
+    expect(present()).toEqual([]);
+    h.store = await SqliteStore.open(h.dataDir);
+  });
+
   it('would find a value if one were there (the scan can fail)', async () => {
     h = await openHarness();
     const sample = generateSample({ records: 20, seed: 5 });
