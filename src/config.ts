@@ -117,3 +117,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return { dataDir: base.dataDir, port: base.port, argon2: base.argon2, masterKey };
 }
+
+/** Settings of the web app (`npm start`); read separately so the commands that never serve keep working unchanged. */
+export interface WebConfig {
+  /** Base of the links printed for account set-up, e.g. https://check.example.org */
+  publicUrl: string;
+  /** Express `trust proxy`: hops of reverse proxy in front of the app (0 = none). Decides req.ip and req.secure. */
+  trustProxy: number;
+  /** A session unused this long is signed out. */
+  sessionIdleMinutes: number;
+  /** A session is signed out this long after sign-in, however busy. */
+  sessionAbsoluteHours: number;
+  /** Lookups one user may make per day (UTC); an organisation may set a lower value. */
+  userDailyQuota: number;
+  /** Lookups one organisation may make per day (UTC); an organisation may set a lower value. */
+  orgDailyQuota: number;
+  /** pino level of the request log. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+const webEnvSchema = z.object({
+  PORT: intFromEnv('PORT', 1, 65535).default(3000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL such as https://check.example.org' }).optional(),
+  TRUST_PROXY: intFromEnv('TRUST_PROXY', 0, 10).default(0),
+  SESSION_IDLE_MINUTES: intFromEnv('SESSION_IDLE_MINUTES', 1, 24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: intFromEnv('SESSION_ABSOLUTE_HOURS', 1, 24 * 7).default(12),
+  QUOTA_USER_DAILY: intFromEnv('QUOTA_USER_DAILY', 1, 1_000_000).default(200),
+  QUOTA_ORG_DAILY: intFromEnv('QUOTA_ORG_DAILY', 1, 10_000_000).default(2000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], { message: 'LOG_LEVEL must be fatal, error, warn, info, debug or silent' }).default('info'),
+});
+
+export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
+  const parsed = webEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  return {
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    trustProxy: e.TRUST_PROXY,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    userDailyQuota: e.QUOTA_USER_DAILY,
+    orgDailyQuota: e.QUOTA_ORG_DAILY,
+    logLevel: e.LOG_LEVEL,
+  };
+}

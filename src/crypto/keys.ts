@@ -17,6 +17,12 @@ export const PURPOSES = {
   rosterResults: 'roster-results',
   /** Keyed hash of API tokens and session ids. */
   tokenSecret: 'token-secret',
+  /** HMAC key of the audit-log hash chain: without the master key the chain cannot be recomputed. */
+  auditChain: 'audit-chain',
+  /** Encryption of users' TOTP secrets at rest. */
+  totpSecret: 'totp-secret',
+  /** Sealing of an answer handed to the browser for its exposure notice. */
+  noticeSeal: 'notice-seal',
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];

@@ -43,6 +43,55 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (dataset_id, digest, wrapped)
   ) WITHOUT ROWID;
   `,
+  // Accounts, sessions and the audit trail (issue 3). Tokens and session ids are stored only as keyed
+  // digests; the audit log holds counts, never whom a lookup was about.
+  `
+  CREATE TABLE organisations (
+    id                TEXT PRIMARY KEY,
+    name              TEXT NOT NULL UNIQUE,
+    require_totp      INTEGER NOT NULL DEFAULT 0,
+    user_daily_quota  INTEGER,
+    org_daily_quota   INTEGER,
+    created_at        TEXT NOT NULL
+  );
+  CREATE TABLE users (
+    id             TEXT PRIMARY KEY,
+    org_id         TEXT NOT NULL REFERENCES organisations(id),
+    email          TEXT NOT NULL UNIQUE,
+    role           TEXT NOT NULL CHECK (role IN ('admin', 'attorney', 'staff')),
+    status         TEXT NOT NULL CHECK (status IN ('invited', 'active', 'disabled')),
+    password_hash  TEXT,
+    totp_sealed    BLOB,
+    totp_last_step INTEGER,
+    created_at     TEXT NOT NULL
+  );
+  CREATE INDEX users_org ON users(org_id);
+  CREATE TABLE setup_tokens (
+    token_digest TEXT PRIMARY KEY,
+    user_id      TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at   INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    id_digest   TEXT PRIMARY KEY,
+    user_id     TEXT,
+    data        TEXT NOT NULL,
+    expires_at  INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE audit_log (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    day       TEXT NOT NULL,
+    org_id    TEXT,
+    user_id   TEXT,
+    action    TEXT NOT NULL,
+    people    INTEGER NOT NULL DEFAULT 0,
+    detail    TEXT NOT NULL,
+    prev_mac  TEXT NOT NULL,
+    mac       TEXT NOT NULL
+  );
+  CREATE INDEX audit_usage ON audit_log(day, org_id, user_id);
+  `,
 ];
 
 export async function migrate(db: SqliteDb): Promise<number> {

@@ -70,6 +70,11 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
 export class SqliteStore implements ExposureStore {
   private constructor(private readonly db: SqliteDb) {}
 
+  /** The connection, for the account, session and audit repositories that share this database file. */
+  get database(): SqliteDb {
+    return this.db;
+  }
+
   static async open(dataDir: string): Promise<SqliteStore> {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = path.join(dataDir, DB_FILE);
