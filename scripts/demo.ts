@@ -1,7 +1,8 @@
 /**
  * npm run demo — the product on its bundled, invented sample data: generate a sample disclosure and
  * roster, ingest the disclosure at the configured (real) hashing cost, check the roster, print the
- * summary and how each kind of roster entry was answered.
+ * summary and how each kind of roster entry was answered. With `--serve` (what `npm run demo` runs),
+ * it then starts the web app and prints a one-time set-up link for a demo admin.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,11 @@ import { ingestFile } from '../src/ingest/pipeline';
 import { checkRoster } from '../src/check/roster';
 import { generateSample, DEFAULT_RECORDS, DEFAULT_SEED } from '../src/sample/generate';
 import { writeSampleFiles } from '../src/sample/files';
+import { startServer } from '../src/server';
+import type { Role } from '../src/store/accounts-repo';
+
+const DEMO_ORG = 'Demo Legal Aid';
+const DEMO_ADMIN = 'admin@demo.invalid';
 
 const DATASET_NAME = 'Sample disclosure (invented people)';
 const DEMO_KEY = path.resolve('demo-master.key');
@@ -72,8 +78,32 @@ runCli(async () => {
     }
     console.log(`\nResults file: ${out}`);
     console.log('Try: npm run dataset -- list');
-    return 0;
   } finally {
     await ctx.close();
   }
+  if (process.argv.includes('--serve')) await serveDemo();
+  return 0;
 });
+
+/** Starts the web app on the demo store and prints a fresh one-time set-up link for the demo admin. */
+async function serveDemo(): Promise<void> {
+  const running = await startServer();
+  const { accounts, accountsRepo } = running.context;
+  const existing = await accountsRepo.findUserByEmail(DEMO_ADMIN);
+  let link: string;
+  if (existing) {
+    link = await accounts.issueSetupLink(existing.id);
+  } else {
+    const org = await accounts.ensureOrganisation(DEMO_ORG);
+    ({ setupLink: link } = await accounts.invite({ orgId: org.id, email: DEMO_ADMIN, role: 'admin' as Role, invitedBy: null }));
+  }
+  console.log(`\nThe web app is serving on ${running.url}.`);
+  console.log(`Demo admin ${DEMO_ADMIN} (${DEMO_ORG}): open this one-time set-up link within 72 hours to choose a password:`);
+  console.log(`  ${link}`);
+  console.log('Then check a client from sample/roster.csv (its "exact" rows are in the sample dataset). Ctrl-C stops the server.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await running.close();
+}
