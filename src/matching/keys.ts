@@ -128,24 +128,27 @@ function partialDateKeys(p: NormalizedPerson, dob: CalendarDate): MatchKey[] {
   return [`${y}-${m}-__`, `${y}-__-${d}`, `____-${m}-${d}`].map((part) => ({ kind: 'name-partial-dob', canonical: `${name}|${part}` }));
 }
 
-/** A skeleton and, when it has three letters or more, each way of leaving one letter out. */
-function oneLetterOut(s: string): string[] {
-  if (s.length < 3) return [s];
-  return [s, ...Array.from({ length: s.length }, (_, i) => s.slice(0, i) + s.slice(i + 1))];
+/** A name word and, when it has three letters or more, each way of leaving one letter out. */
+function oneLetterOut(word: string): string[] {
+  if (word.length < 3) return [word];
+  return [word, ...Array.from({ length: word.length }, (_, i) => word.slice(0, i) + word.slice(i + 1))];
 }
 
 /**
- * Skeleton-pair keys: the consonant skeletons of a first given and first family name, which survive
- * transliteration, and — with `typos` — also each form with one letter left out of one of the two
- * names, which survive one typo (a letter changed, dropped, added, or two swapped): a typo always
- * leaves one such form in common (symmetric deletion). Two-letter skeletons are left whole: one
- * letter left is something strangers share.
+ * Pair keys: the consonant skeletons of a first given and first family name, which survive
+ * transliteration, and — with `typos` — each name word with one letter left out, beside the other
+ * name's skeleton, which survive one typo in either name (a letter changed, dropped, added, or two
+ * swapped): a single typo always leaves one such form in common on both sides (symmetric deletion).
+ * Whole words rather than skeletons: skeletons are short (Walid is "ld"), and leaving a letter out of
+ * them made strangers meet (Felipe and Rafael are both "fl" less one letter).
  */
 function skeletonPairKeys(a: string, b: string, iso: string, typos: boolean): MatchKey[] {
-  const sa = skel(a);
-  const sb = skel(b);
+  // Tagged so that a word with a letter left out can never equal some other name's skeleton.
+  const sa = `s:${skel(a)}`;
+  const sb = `s:${skel(b)}`;
+  const words = (w: string) => oneLetterOut(w).map((v) => `w:${v}`);
   const forms = typos
-    ? [...oneLetterOut(sa).map((va) => sortedJoin([va, sb])), ...oneLetterOut(sb).map((vb) => sortedJoin([sa, vb]))]
+    ? [sortedJoin([sa, sb]), ...words(a).map((va) => sortedJoin([va, sb])), ...words(b).map((vb) => sortedJoin([sa, vb]))]
     : [sortedJoin([sa, sb])];
   return forms.map((form) => ({ kind: 'skelpair-dob', canonical: `${form}|${iso}` }));
 }
