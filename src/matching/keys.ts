@@ -24,6 +24,7 @@ export type KeyKind =
   | 'skel-dob'
   | 'skelpair-dob'
   | 'name-partial-dob'
+  | 'joined-dob'
   | 'anum-dob'
   | 'anum-name';
 
@@ -33,6 +34,7 @@ export const KINDS_BY_STRENGTH: readonly KeyKind[] = [
   'name-dob',
   'anum-name',
   'pair-dob',
+  'joined-dob',
   'skel-dob',
   'name-partial-dob',
   'skelpair-dob',
@@ -43,6 +45,7 @@ export const KIND_LABELS: Record<KeyKind, string> = {
   'name-dob': 'full name and date of birth',
   'pair-dob': 'first given name, first family name and date of birth',
   'skel-dob': 'name spelling variant and date of birth',
+  'joined-dob': 'given and family names written joined or apart, and date of birth',
   'skelpair-dob': 'first given and family name spelled differently or with one letter different, and date of birth',
   'name-partial-dob': 'full name and two of the three parts of the date of birth',
   'anum-dob': 'A-number and date of birth',
@@ -56,6 +59,7 @@ const BASE_TIER: Record<KeyKind, Tier> = {
   'anum-name': 'confirmed',
   'pair-dob': 'probable',
   'skel-dob': 'probable',
+  'joined-dob': 'probable',
   'skelpair-dob': 'possible',
   'name-partial-dob': 'possible',
 };
@@ -107,6 +111,23 @@ function anumNameTokens(p: NormalizedPerson): string[] {
   return [...new Set(picked.filter((x): x is string => !!x).map(skel))];
 }
 
+/**
+ * Given names and family names each written as one word: Rose-Marie Jean-Louis, Rosemarie Jean Louis
+ * and "Rosemarie Jeanlouis" agree. Unknown split: the first word against the rest, the last word
+ * against the rest, and the first two against the rest.
+ */
+function joinedNames(p: NormalizedPerson): string[] {
+  const splits: Array<[string[], string[]]> = [];
+  if (p.splitKnown) splits.push([p.given, p.family]);
+  else {
+    const t = p.tokens;
+    if (t.length < 2) return [];
+    splits.push([t.slice(0, 1), t.slice(1)], [t.slice(0, -1), t.slice(-1)]);
+    if (t.length >= 4) splits.push([t.slice(0, 2), t.slice(2)]);
+  }
+  return [...new Set(splits.map(([g, f]) => sortedJoin([g.join(''), f.join('')])))];
+}
+
 function nameDateKeys(p: NormalizedPerson, iso: string): MatchKey[] {
   const pairs = namePairs(p);
   return [
@@ -116,11 +137,21 @@ function nameDateKeys(p: NormalizedPerson, iso: string): MatchKey[] {
   ];
 }
 
+function joinedKeys(p: NormalizedPerson, iso: string): MatchKey[] {
+  return joinedNames(p).map((name) => ({ kind: 'joined-dob', canonical: `${name}|${iso}` }));
+}
+
+const MIN_WORDS_FOR_PARTIAL_DATE = 3;
+
 /**
  * The full name with the date of birth less one of its parts (year, month or day): a typo in one
- * part of the date (1990-03-15 typed 1990-03-16) still leaves two parts that agree.
+ * part of the date (1990-03-15 typed 1990-03-16) still leaves two parts that agree. Only for names of
+ * three words or more.
  */
 function partialDateKeys(p: NormalizedPerson, dob: CalendarDate): MatchKey[] {
+  // A two-word name with most of a date is what common names share (Gurpreet Singh, María López):
+  // the benchmark found these keys matching strangers on such names far more than they found typos.
+  if (p.tokens.length < MIN_WORDS_FOR_PARTIAL_DATE) return [];
   const name = sortedJoin(p.tokens);
   const y = String(dob.year).padStart(4, '0');
   const m = String(dob.month).padStart(2, '0');
@@ -173,6 +204,7 @@ export function matchKeysFor(p: NormalizedPerson): MatchKey[] {
     // One-letter-out forms for the first pair only: a record's other pairs are guesses at its split.
     namePairs(p).forEach(([a, b], i) => keys.push(...skeletonPairKeys(a, b, iso, i === 0)));
     keys.push(...partialDateKeys(p, p.dateOfBirth));
+    keys.push(...joinedKeys(p, iso));
     if (p.aNumber) keys.push({ kind: 'anum-dob', canonical: `${p.aNumber}|${iso}` });
   }
   if (p.aNumber) for (const t of anumNameTokens(p)) keys.push({ kind: 'anum-name', canonical: `${p.aNumber}|${t}` });
@@ -207,15 +239,16 @@ function probesForReading(p: NormalizedPerson): Probe[] {
       const iso = formatIso(date);
       for (const key of nameDateKeys(p, iso)) {
         const tier = downgrade(BASE_TIER[key.kind], steps);
-        // Only the strongest kind is tried one year off: weaker kinds with a guessed date would
-        // match strangers.
-        if (!tier || (variation === 'placeholder-year-either-side' && key.kind !== 'name-dob')) continue;
+        // A guessed date goes only with exact name words, and one year off only with the whole name:
+        // skeletons with a guessed date met strangers (Sow and Cissé are both "s").
+        if (!tier || (variation && key.kind === 'skel-dob') || (variation === 'placeholder-year-either-side' && key.kind !== 'name-dob')) continue;
         probes.push({ ...key, tier, ...(variation ? { variation } : {}) });
       }
     }
     const iso = formatIso(p.dateOfBirth);
     for (const [a, b] of namePairs(p)) for (const key of skeletonPairKeys(a, b, iso, true)) probes.push({ ...key, tier: 'possible' });
     for (const key of partialDateKeys(p, p.dateOfBirth)) probes.push({ ...key, tier: 'possible' });
+    for (const key of joinedKeys(p, iso)) probes.push({ ...key, tier: 'probable' });
     if (p.aNumber) probes.push({ kind: 'anum-dob', canonical: `${p.aNumber}|${iso}`, tier: 'confirmed' });
   }
   if (p.aNumber) {

@@ -99,8 +99,9 @@ export function nameTokens(text: string, role: NameRole = 'full'): string[] {
 /**
  * A consonant skeleton of one token, to survive transliteration: Mohammed, Muhammad, Mohamad and the
  * Arabic محمد (which any-ascii gives as "mhmd") all become "mhmd"; Hossein and Hussein become "hsn".
- * Vowels (and y, w, which stand for vowels in Arabic-script romanisations) are dropped, a few
- * spellings of one sound are folded, and doubled letters collapse.
+ * Vowels (and y, w inside a word, which stand for vowels in Arabic-script romanisations) are dropped,
+ * a few spellings of one sound are folded, and doubled letters collapse. A word-initial y or w is a
+ * consonant (Yusuf, Walid, and Wang against Yang) and stays.
  */
 export function skeleton(token: string): string {
   // Dropping vowels can bring new neighbours together ("pahj" -> "phj"), so the folding repeats
@@ -122,7 +123,7 @@ function skeletonStep(s: string): string {
     .replace(/c(?=[eiy])/g, 's')
     .replace(/c/g, 'k')
     .replace(/z/g, 's')
-    .replace(/[aeiouyw]/g, '')
+    .replace(/(?!^)[yw]|[aeiou]/g, '')
     .replace(/(.)\1+/g, '$1')
     .replace(/(?<=.)h$/, ''); // a silent final h: Fatemeh, Fatimah and فاطمة (ftmh) agree
 }

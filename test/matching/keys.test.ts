@@ -134,3 +134,22 @@ describe('names in Persian script', () => {
     expect(tierFor({ fullName: 'RAMADAN, KHALED', dateOfBirth: '03/03/1970' }, { givenNames: 'خالد', familyNames: 'رمضان', dateOfBirth: '1970-03-03' })).toBe('probable');
   });
 });
+
+describe('joined and split names', () => {
+  it('matches hyphenated names written as one word, at probable', () => {
+    const record = { fullName: 'JEAN-LOUIS, ROSE-MARIE', dateOfBirth: '02/02/1990' };
+    expect(tierFor(record, { fullName: 'Rosemarie Jean Louis', dateOfBirth: '1990-02-02' })).toBe('probable');
+    expect(tierFor(record, { givenNames: 'Rosemarie', familyNames: 'Jeanlouis', dateOfBirth: '1990-02-02' })).toBe('probable');
+  });
+
+  it('keys a typo in the date of birth only for names of three words or more', () => {
+    const long = { fullName: 'GARCIA LOPEZ, MARIA', dateOfBirth: '02/14/1990' };
+    expect(tierFor(long, { fullName: 'Maria Garcia Lopez', dateOfBirth: '1990-02-17' })).toBe('possible');
+    const short = { fullName: 'SINGH, GURPREET', dateOfBirth: '02/14/1990' };
+    expect(tierFor(short, { fullName: 'Gurpreet Singh', dateOfBirth: '1990-02-17' })).toBe('none');
+  });
+
+  it('does not try a guessed date with spelling variants (Sow and Cissé share a skeleton)', () => {
+    expect(tierFor({ fullName: 'SOW, ALPHA', dateOfBirth: '01/01/1999' }, { fullName: 'Alpha Cissé', dateOfBirth: '1999-09-24' })).toBe('none');
+  });
+});

@@ -2,9 +2,9 @@
  * A small run of the matching benchmark (issue 5) through the real ingest and roster check. It fails
  * when a change to the keys makes recall fall or false positives rise past the thresholds below.
  *
- * The thresholds are what the keys achieved when this test was written (seed 5, 1,200 records:
- * recall 98.9% at any tier, 84.4% at confirmed+probable; false positives 0.0% at C+P, 2.1% at any
- * tier), less a small margin for the jitter of a small sample. RAISE THEM as matching improves, so an
+ * The thresholds are what the keys achieved when they were last raised (seed 5, 1,200 records, key
+ * scheme 2: recall 97.4% at any tier, 84.8% at confirmed+probable; false positives 0.0% at C+P, 0.8%
+ * at any tier, no negative kind above 2.5%), less a small margin for the jitter of a small sample. RAISE THEM as matching improves, so an
  * improvement cannot quietly be given back; lower one only deliberately, saying why.
  */
 import { generateBenchmark } from '../../src/quality/benchmark-data';
@@ -15,14 +15,20 @@ import { checkTargets, formatSummary } from '../../src/quality/metrics';
 const MIN_RECALL_ANY = 0.96;
 /** Recall at confirmed+probable, all positive kinds together: at least this. */
 const MIN_RECALL_CP = 0.8;
-/** No single positive kind's recall at any tier below this. */
-const MIN_KIND_RECALL_ANY = 0.8;
+/** No single positive kind's recall at any tier below this, except the kinds listed below. */
+const MIN_KIND_RECALL_ANY = 0.85;
+/**
+ * Kinds with a lower floor, deliberately: a typo in the date of birth is keyed only for names of
+ * three words or more (on two-word names the keys matched strangers with common names far more often
+ * than they found typos; the fuzzy baseline finds none of them), and `combined` stacks two changes.
+ */
+const KIND_RECALL_FLOORS: Record<string, number> = { 'dob-digit-typo': 0.4, combined: 0.6 };
 /** False-positive rate at confirmed+probable over all negatives: at most this. */
 const MAX_FPR_CP = 0.01;
 /** False-positive rate at any tier over all negatives: at most this. */
-const MAX_FPR_ANY = 0.04;
+const MAX_FPR_ANY = 0.025;
 /** No single negative kind's false-positive rate at any tier above this. */
-const MAX_KIND_FPR_ANY = 0.1;
+const MAX_KIND_FPR_ANY = 0.06;
 
 const SIZE = { records: 1200, seed: 5, perKind: 15, negativesPerKind: 40 };
 
@@ -49,7 +55,9 @@ describe('matching quality on a small benchmark', () => {
   it('keeps recall at or above the floors', () => {
     expect(ev.summary.overallPositive.any).toBeGreaterThanOrEqual(MIN_RECALL_ANY);
     expect(ev.summary.overallPositive.cp).toBeGreaterThanOrEqual(MIN_RECALL_CP);
-    const weak = ev.summary.positives.filter((r) => r.any < MIN_KIND_RECALL_ANY).map((r) => `${r.kind} ${r.any.toFixed(3)}`);
+    const weak = ev.summary.positives
+      .filter((r) => r.any < (KIND_RECALL_FLOORS[r.kind] ?? MIN_KIND_RECALL_ANY))
+      .map((r) => `${r.kind} ${r.any.toFixed(3)}`);
     expect(weak).toEqual([]);
   });
 
