@@ -15,6 +15,7 @@ import { ingestFile } from '../src/ingest/pipeline';
 import { checkRoster } from '../src/check/roster';
 import { generateSample, DEFAULT_RECORDS, DEFAULT_SEED } from '../src/sample/generate';
 import { writeSampleFiles } from '../src/sample/files';
+import { KEY_SCHEME } from '../src/matching/keys';
 import { startServer } from '../src/server';
 import type { Role } from '../src/store/accounts-repo';
 
@@ -39,7 +40,8 @@ runCli(async () => {
     console.log(`Generated ${sample.disclosure.length} invented records and a ${sample.roster.length}-row roster in ${sampleDir}`);
 
     const sha = createHash('sha256').update(fs.readFileSync(files.disclosure)).digest('hex');
-    const existing = (await ctx.store.listDatasets()).find((d) => d.name === DATASET_NAME && d.sourceSha256 === sha);
+    // Re-ingested when the key rules changed since: a dataset built under other rules would not match.
+    const existing = (await ctx.store.listDatasets()).find((d) => d.name === DATASET_NAME && d.sourceSha256 === sha && d.keyScheme === KEY_SCHEME);
     if (existing) {
       console.log(`The sample disclosure is already ingested as dataset ${existing.id}.`);
     } else {

@@ -12,7 +12,7 @@ import type { NormalizedPerson } from './person';
  * Bump KEY_SCHEME whenever a canonical form changes: datasets record the scheme they were built with,
  * and a dataset built under another scheme must be re-ingested to be matched reliably.
  */
-export const KEY_SCHEME = 2;
+export const KEY_SCHEME = 3;
 
 export type Tier = 'confirmed' | 'probable' | 'possible';
 export const TIERS: readonly Tier[] = ['confirmed', 'probable', 'possible'];
