@@ -70,6 +70,8 @@ export interface AnswerView {
   matches: MatchView[];
   /** Datasets checked with no match. */
   notFoundIn: DatasetView[];
+  /** Datasets built under older key rules, which this check could not search. */
+  notSearched: DatasetView[];
   checkedAt: string;
   datasetsChecked: number;
 }
@@ -99,6 +101,7 @@ const categoryLabel = (id: string): string => (id in CATEGORY_LABELS ? CATEGORY_
 
 export function presentAnswer(result: LookupResult, datasets: DatasetInfo[], checkedAt: Date): AnswerView {
   const matchedIds = new Set(result.matches.map((m) => m.dataset.id));
+  const skippedIds = new Set(result.notSearched.map((d) => d.id));
   return {
     overall: TIER_WORDS[result.result],
     matches: result.matches.map((m) => ({
@@ -110,8 +113,9 @@ export function presentAnswer(result: LookupResult, datasets: DatasetInfo[], che
       variations: m.variations.map((v) => VARIATION_LABELS[v]),
       sharedKeyNote: m.sharedKey ? 'The matching combination is shared by several records, so the tier was lowered by one.' : null,
     })),
-    notFoundIn: datasets.filter((d) => !matchedIds.has(d.id)).map(presentDataset),
+    notFoundIn: datasets.filter((d) => !matchedIds.has(d.id) && !skippedIds.has(d.id)).map(presentDataset),
+    notSearched: result.notSearched.map(presentDataset),
     checkedAt: formatCheckedAt(checkedAt),
-    datasetsChecked: datasets.length,
+    datasetsChecked: datasets.length - skippedIds.size,
   };
 }
