@@ -1,4 +1,7 @@
-import { loadConfig, ConfigError, type Config } from '../config';
+import fs from 'node:fs';
+import { keySource, loadBaseConfig, loadConfig, ConfigError, type Config } from '../config';
+import { parseSealedKeyFile, unsealMasterKey, UnsealError } from '../crypto/sealed-master-key';
+import { PromptError, promptSecret } from './prompt';
 import { KeyRing } from '../crypto/keyring';
 import { HashScheduler, sizeThreadPool } from '../crypto/hash-scheduler';
 import { SqliteStore } from '../store/sqlite-store';
@@ -16,7 +19,7 @@ export interface CliContext {
 
 export async function openContext(env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
   sizeThreadPool();
-  const config = loadConfig(env);
+  const config = await configWithKey(env);
   const store = await SqliteStore.open(config.dataDir);
   const keyring = new KeyRing(config.masterKey);
   config.masterKey.fill(0);
@@ -40,8 +43,18 @@ export class UsageError extends Error {
   }
 }
 
+/** The configuration with the master key: from the environment, or unsealed with a prompted passphrase. */
+async function configWithKey(env: NodeJS.ProcessEnv): Promise<Config> {
+  const source = keySource(env);
+  if (source.kind === 'plain') return loadConfig(env);
+  const { dataDir, port, argon2 } = loadBaseConfig(env);
+  const sealed = parseSealedKeyFile(fs.readFileSync(source.file, 'utf8'));
+  const masterKey = await unsealMasterKey(sealed, await promptSecret('Passphrase of the sealed master key: '));
+  return { dataDir, port, argon2, masterKey };
+}
+
 /** Errors whose messages are written for the operator and never carry a value from a file. */
-const OPERATOR_ERRORS = [ConfigError, LayoutError, SourceFormatError, UsageError];
+const OPERATOR_ERRORS = [ConfigError, LayoutError, SourceFormatError, UsageError, UnsealError, PromptError];
 
 /**
  * Runs a command's main function: known errors print their message, anything else prints only its
@@ -55,7 +68,7 @@ export function runCli(main: () => Promise<number | void>): void {
     (err: unknown) => {
       if (OPERATOR_ERRORS.some((E) => err instanceof E)) {
         console.error(`error: ${(err as Error).message}`);
-      } else if (err instanceof Error && /^(no row could be indexed|ingest cancelled)/.test(err.message)) {
+      } else if (err instanceof Error && (err.name === 'SourceMismatchError' || /^(no row could be indexed|ingest cancelled)/.test(err.message))) {
         console.error(`error: ${err.message}`);
       } else {
         const e = err as NodeJS.ErrnoException;

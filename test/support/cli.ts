@@ -5,8 +5,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** Runs one of the command-line scripts to completion. */
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'scripts', script), ...args], { env, encoding: 'utf8', cwd: ROOT, timeout: 120_000 });
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, input?: string) {
+  const r = spawnSync(TSX, [path.join(ROOT, 'scripts', script), ...args], { env, encoding: 'utf8', cwd: ROOT, timeout: 120_000, ...(input !== undefined ? { input } : {}) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
