@@ -7,7 +7,7 @@ import { describeParams } from '../src/crypto/argon2-params';
 
 const USAGE =
   'usage: npm run ingest -- FILE --name NAME [--published DATE] [--publisher WHO] [--source URL]\n' +
-  '                         [--map field=Column,...] [--date-order mdy|dmy] [--dry-run]';
+  '                         [--map field=Column,...] [--date-order mdy|dmy] [--dry-run] [--expect-sha256 HEX]';
 
 function printSummary(s: IngestSummary): void {
   const out = console.log;
@@ -36,6 +36,7 @@ runCli(async () => {
       map: { type: 'string' },
       'date-order': { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      'expect-sha256': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -44,6 +45,7 @@ runCli(async () => {
   if (!file || positionals.length > 1) throw new UsageError(`give exactly one FILE\n${USAGE}`);
   if (!values.name && !values['dry-run']) throw new UsageError(`--name is required\n${USAGE}`);
   if (values.published && !/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(values.published)) throw new UsageError('--published must be a date as YYYY-MM-DD');
+  if (values['expect-sha256'] && !/^[0-9a-fA-F]{64}$/.test(values['expect-sha256'])) throw new UsageError('--expect-sha256 takes 64 hex characters');
   const order = values['date-order']?.toLowerCase();
   if (order && order !== 'mdy' && order !== 'dmy') throw new UsageError('--date-order must be mdy or dmy');
 
@@ -65,6 +67,7 @@ runCli(async () => {
         map: parseMapOption(values.map),
         dateOrder: order === 'dmy' ? 'DMY' : order === 'mdy' ? 'MDY' : undefined,
         dryRun: values['dry-run'],
+        expectSha256: values['expect-sha256'],
       },
       {
         store: ctx.store,

@@ -20,6 +20,8 @@ export interface IngestOptions {
   map?: Partial<Record<Field, string>> | undefined;
   dateOrder?: DateOrder | undefined;
   dryRun?: boolean | undefined;
+  /** Re-indexing: the SHA-256 the file must have (from `dataset list`); anything else is refused. */
+  expectSha256?: string | undefined;
 }
 
 export interface IngestDeps {
@@ -62,6 +64,10 @@ export interface IngestSummary {
   categories: string[];
   sourceSha256: string;
   seconds: number;
+}
+
+export class SourceMismatchError extends Error {
+  override name = 'SourceMismatchError';
 }
 
 const BATCH_RECORDS = 500;
@@ -201,6 +207,9 @@ export async function ingestFile(opts: IngestOptions, deps: IngestDeps): Promise
     if (failure) throw failure;
     await flush();
     summary.sourceSha256 = await table.source.sha256();
+    if (opts.expectSha256 && opts.expectSha256.toLowerCase() !== summary.sourceSha256) {
+      throw new SourceMismatchError('the file is not the one expected: its SHA-256 differs from --expect-sha256; nothing was stored');
+    }
     summary.categories = [...categories].map((c) => CATEGORY_LABELS[c]);
     if (datasetId) {
       if (summary.indexed === 0) throw new Error('no row could be indexed; nothing was stored');

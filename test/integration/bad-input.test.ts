@@ -83,3 +83,14 @@ describe('bad input to ingest', () => {
     expect(await h.store.listDatasets()).toEqual([]);
   });
 });
+
+describe('re-indexing from a source file', () => {
+  it('refuses a file whose SHA-256 is not the one expected, and stores nothing', async () => {
+    const file = writeFile(h.dir, 'src.csv', 'Name,DOB\n"ROOK, TAMSIN",12/25/1991\n');
+    await expect(ingestFile({ file, name: 'x', expectSha256: 'ab'.repeat(32) }, h)).rejects.toThrow(/SHA-256 differs/);
+    expect(await h.store.listDatasets()).toEqual([]);
+    const ok = await ingestFile({ file, name: 'x' }, h);
+    const again = await ingestFile({ file, name: 'x again', expectSha256: ok.sourceSha256.toUpperCase() }, h);
+    expect(again.indexed).toBe(1);
+  });
+});
