@@ -42,6 +42,7 @@ const envSchema = z.object({
   ARGON2_ALLOW_WEAK_FOR_TESTS: z.enum(['0', '1']).optional(),
   MASTER_KEY: z.string().optional(),
   MASTER_KEY_FILE: z.string().optional(),
+  MASTER_KEY_SEALED_FILE: z.string().optional(),
 });
 
 function parseKeyHex(text: string, where: string): Buffer {
@@ -102,11 +103,34 @@ export function loadBaseConfig(env: NodeJS.ProcessEnv = process.env): Omit<Confi
   return { dataDir: path.resolve(e.DATA_DIR), port: e.PORT, argon2, raw: e };
 }
 
+/**
+ * Where the master key comes from: in the clear (MASTER_KEY or MASTER_KEY_FILE), or sealed under an
+ * operator passphrase (MASTER_KEY_SEALED_FILE, see `npm run seal`), in which case it is opened only
+ * in memory, by `npm run unseal` for the server or a prompt for a command.
+ */
+export type KeySource = { kind: 'plain' } | { kind: 'sealed'; file: string };
+
+export function keySource(env: NodeJS.ProcessEnv = process.env): KeySource {
+  const { MASTER_KEY, MASTER_KEY_FILE, MASTER_KEY_SEALED_FILE } = loadBaseConfig(env).raw;
+  if (!MASTER_KEY_SEALED_FILE) return { kind: 'plain' };
+  if (MASTER_KEY || MASTER_KEY_FILE) throw new ConfigError('Set MASTER_KEY_SEALED_FILE or a plain master key, not both.');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(MASTER_KEY_SEALED_FILE);
+  } catch {
+    throw new ConfigError(`MASTER_KEY_SEALED_FILE ${MASTER_KEY_SEALED_FILE} cannot be read; make one with \`npm run seal\`.`);
+  }
+  if ((stat.mode & 0o077) !== 0) throw new ConfigError(`MASTER_KEY_SEALED_FILE ${MASTER_KEY_SEALED_FILE} can be read by other users. Run \`chmod 600 ${MASTER_KEY_SEALED_FILE}\`.`);
+  return { kind: 'sealed', file: MASTER_KEY_SEALED_FILE };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const base = loadBaseConfig(env);
-  const { MASTER_KEY, MASTER_KEY_FILE } = base.raw;
+  const { MASTER_KEY, MASTER_KEY_FILE, MASTER_KEY_SEALED_FILE } = base.raw;
   let masterKey: Buffer;
-  if (MASTER_KEY && MASTER_KEY_FILE) {
+  if (MASTER_KEY_SEALED_FILE && !MASTER_KEY && !MASTER_KEY_FILE) {
+    throw new ConfigError('The master key is sealed (MASTER_KEY_SEALED_FILE): it must be unsealed with its passphrase.');
+  } else if (MASTER_KEY && MASTER_KEY_FILE) {
     throw new ConfigError('Set MASTER_KEY or MASTER_KEY_FILE, not both.');
   } else if (MASTER_KEY_FILE) {
     masterKey = readKeyFile(MASTER_KEY_FILE, base.dataDir);
@@ -162,5 +186,46 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     userDailyQuota: e.QUOTA_USER_DAILY,
     orgDailyQuota: e.QUOTA_ORG_DAILY,
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Limits and retention of roster checks (web upload page and API); read by `npm start` and `bench:roster`. */
+export interface RosterConfig {
+  /** Largest roster file accepted, in bytes. */
+  maxBytes: number;
+  /** Most data rows a roster may have. */
+  maxRows: number;
+  /** Most an XLSX roster may unpack to, in bytes (a small zip can inflate enormously). */
+  maxUnpackedBytes: number;
+  /** Results are deleted this long after the job finishes, if not downloaded before. */
+  retentionHours: number;
+}
+
+export const DEFAULT_ROSTER_CONFIG: RosterConfig = {
+  maxBytes: 20 * 1024 * 1024,
+  maxRows: 50_000,
+  maxUnpackedBytes: 200 * 1024 * 1024,
+  retentionHours: 24,
+};
+
+const rosterEnvSchema = z.object({
+  ROSTER_MAX_MB: intFromEnv('ROSTER_MAX_MB', 1, 500).default(20),
+  ROSTER_MAX_ROWS: intFromEnv('ROSTER_MAX_ROWS', 1, 1_000_000).default(50_000),
+  ROSTER_MAX_UNPACKED_MB: intFromEnv('ROSTER_MAX_UNPACKED_MB', 1, 4096).default(200),
+  ROSTER_RETENTION_HOURS: intFromEnv('ROSTER_RETENTION_HOURS', 1, 24 * 30).default(24),
+});
+
+export function loadRosterConfig(env: NodeJS.ProcessEnv = process.env): RosterConfig {
+  const parsed = rosterEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  return {
+    maxBytes: e.ROSTER_MAX_MB * 1024 * 1024,
+    maxRows: e.ROSTER_MAX_ROWS,
+    maxUnpackedBytes: e.ROSTER_MAX_UNPACKED_MB * 1024 * 1024,
+    retentionHours: e.ROSTER_RETENTION_HOURS,
   };
 }
