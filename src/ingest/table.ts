@@ -1,4 +1,4 @@
-import { openTable } from './readers';
+import { openTable, type TableInput } from './readers';
 import type { RawRow, TableSource } from './readers/types';
 import { detectLayout, type Field, type Layout } from './columns';
 import { inferDateOrder, type DateOrder, type DateOrderInference } from '../matching/dates';
@@ -52,7 +52,7 @@ export function personInput(layout: Layout, cells: unknown[]): PersonInput {
   };
 }
 
-export async function openPeopleTable(file: string, opts: OpenPeopleOptions = {}): Promise<PeopleTable> {
+export async function openPeopleTable(file: TableInput, opts: OpenPeopleOptions = {}): Promise<PeopleTable> {
   const source = await openTable(file, opts.format ? { format: opts.format } : undefined);
   const iterator = source.rows[Symbol.asyncIterator]();
   const ahead: RawRow[] = [];

@@ -8,8 +8,15 @@ import { SourceFormatError, type RawRow, type ReadProgress, type TableSource } f
 // ---------------------------------------------------------------------------------------------
 // Shared by the sibling readers (jsonl.ts, xlsx.ts, index.ts).
 
-/** Size of a source file; a missing or unreadable path becomes a SourceFormatError naming it. */
-export async function sourceSize(path: string): Promise<number> {
+/**
+ * A table's bytes: a file path (ingest, `npm run check`: streamed from disk) or a Buffer (roster
+ * uploads: held in memory and never written to disk).
+ */
+export type TableInput = string | Buffer;
+
+/** Size of a source; a missing or unreadable path becomes a SourceFormatError naming it. */
+export async function sourceSize(path: TableInput): Promise<number> {
+  if (Buffer.isBuffer(path)) return path.length;
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(path);
@@ -24,7 +31,8 @@ export async function sourceSize(path: string): Promise<number> {
 }
 
 /** The first `max` bytes of a file, read in place (no stream left open, nothing copied to disk). */
-export async function readHead(path: string, max: number): Promise<Buffer> {
+export async function readHead(path: TableInput, max: number): Promise<Buffer> {
+  if (Buffer.isBuffer(path)) return path.subarray(0, max);
   const file = await fs.promises.open(path, 'r');
   try {
     const { buffer, bytesRead } = await file.read(Buffer.alloc(max), 0, max, 0);
@@ -79,8 +87,8 @@ export class ByteMeter {
  * The file's bytes, hashed and counted as they pass. `close` stops reading at any point; a stream
  * error raised by stopping is nobody's to handle, so it is silenced rather than left uncaught.
  */
-export function meteredBytes(path: string, meter: ByteMeter, highWaterMark?: number): { bytes: Readable; close(): void } {
-  const file = fs.createReadStream(path, { highWaterMark });
+export function meteredBytes(path: TableInput, meter: ByteMeter, highWaterMark?: number): { bytes: Readable; close(): void } {
+  const file = Buffer.isBuffer(path) ? Readable.from(bufferChunks(path, highWaterMark ?? 64 * 1024)) : fs.createReadStream(path, { highWaterMark });
   const bytes = Readable.from(meter.pass(file), { objectMode: false });
   return {
     bytes,
@@ -90,6 +98,11 @@ export function meteredBytes(path: string, meter: ByteMeter, highWaterMark?: num
       file.destroy();
     },
   };
+}
+
+/** An in-memory source, in stream-sized views of the same memory (nothing is copied). */
+function* bufferChunks(buffer: Buffer, size: number): Generator<Buffer> {
+  for (let at = 0; at < buffer.length; at += size) yield buffer.subarray(at, at + size);
 }
 
 export const STOPPED_EARLY = 'reading stopped before the end of the file';
@@ -110,7 +123,7 @@ const SNIFF_LINES = 10;
 const MAX_RECORD_BYTES = 1024 * 1024;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-export async function openCsv(path: string): Promise<TableSource> {
+export async function openCsv(path: TableInput): Promise<TableSource> {
   const meter = new ByteMeter(await sourceSize(path));
   const head = await readHead(path, HEAD_BYTES);
   const wholeFile = head.length === meter.totalBytes;
@@ -178,7 +191,7 @@ function unquotedLines(text: string, wholeFile: boolean): string[] {
   return lines;
 }
 
-async function* readCsv(path: string, meter: ByteMeter, encoding: CsvEncoding, delimiter: string): AsyncGenerator<RawRow> {
+async function* readCsv(path: TableInput, meter: ByteMeter, encoding: CsvEncoding, delimiter: string): AsyncGenerator<RawRow> {
   const source = meteredBytes(path, meter, HEAD_BYTES);
   const parser = parse({
     delimiter,

@@ -1,10 +1,10 @@
 import { extname } from 'node:path';
-import { openCsv, readHead, sourceSize } from './csv';
+import { openCsv, readHead, sourceSize, type TableInput } from './csv';
 import { openJsonl } from './jsonl';
 import { openXlsx } from './xlsx';
 import type { SourceDescription, TableSource } from './types';
 
-export { openCsv } from './csv';
+export { openCsv, type TableInput } from './csv';
 export { openJsonl } from './jsonl';
 export { openXlsx } from './xlsx';
 export * from './types';
@@ -22,11 +22,12 @@ const BY_EXTENSION: Record<string, TableFormat> = {
 
 /**
  * Opens a table for streaming: the format is `opts.format`, else the extension's, else sniffed
- * from the first bytes. A missing or unreadable path rejects with SourceFormatError naming it.
+ * from the first bytes (a Buffer has no name: its format is given or sniffed). A missing or unreadable path rejects with SourceFormatError naming it.
  */
-export async function openTable(path: string, opts: { format?: TableFormat } = {}): Promise<TableSource> {
+export async function openTable(path: TableInput, opts: { format?: TableFormat } = {}): Promise<TableSource> {
   await sourceSize(path); // a clear error for a bad path before any sniffing
-  const format = opts.format ?? BY_EXTENSION[extname(path).toLowerCase()] ?? (await sniffFormat(path));
+  const byName = typeof path === 'string' ? BY_EXTENSION[extname(path).toLowerCase()] : undefined;
+  const format = opts.format ?? byName ?? (await sniffFormat(path));
   switch (format) {
     case 'csv':
       return openCsv(path);
@@ -37,7 +38,7 @@ export async function openTable(path: string, opts: { format?: TableFormat } = {
   }
 }
 
-async function sniffFormat(path: string): Promise<TableFormat> {
+export async function sniffFormat(path: TableInput): Promise<TableFormat> {
   const head = await readHead(path, 512);
   if (head.subarray(0, 4).toString('latin1') === 'PK\x03\x04') return 'xlsx';
   // Skip a UTF-8 BOM and leading whitespace before looking for an object.

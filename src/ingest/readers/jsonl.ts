@@ -1,12 +1,12 @@
 import readline from 'node:readline';
-import { ByteMeter, meteredBytes, sourceSize, STOPPED_EARLY } from './csv';
+import { ByteMeter, meteredBytes, sourceSize, STOPPED_EARLY, type TableInput } from './csv';
 import { SourceFormatError, type RawRow, type TableSource } from './types';
 
 /**
  * JSON Lines: one object per line. Yields a synthetic header row (rowNumber 0) holding the first
  * object's keys, then each object's values in that key order (keys the first object lacks are not read).
  */
-export async function openJsonl(path: string): Promise<TableSource> {
+export async function openJsonl(path: TableInput): Promise<TableSource> {
   const meter = new ByteMeter(await sourceSize(path));
   return {
     rows: readJsonl(path, meter),
@@ -16,7 +16,7 @@ export async function openJsonl(path: string): Promise<TableSource> {
   };
 }
 
-async function* readJsonl(path: string, meter: ByteMeter): AsyncGenerator<RawRow> {
+async function* readJsonl(path: TableInput, meter: ByteMeter): AsyncGenerator<RawRow> {
   const source = meteredBytes(path, meter);
   const lines = readline.createInterface({ input: source.bytes, crlfDelay: Infinity });
   let keys: string[] | undefined;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ByteMeter, isBlankRow, meteredBytes, readHead, sourceSize, STOPPED_EARLY } from './csv';
+import { ByteMeter, isBlankRow, meteredBytes, readHead, sourceSize, STOPPED_EARLY, type TableInput } from './csv';
 import { SourceFormatError, type RawRow, type TableSource } from './types';
 
 const NOT_XLSX = 'the file is not a readable XLSX workbook';
@@ -33,13 +33,13 @@ interface ReaderInternals extends Partial<WorkbookParts> {
 }
 
 /**
- * Reads the first worksheet. The file is read twice, both times as a stream and never copied:
+ * Reads the first worksheet, from a file path or an in-memory Buffer. The file is read twice, both times as a stream and never copied:
  * `openXlsx` reads the workbook's shared strings, styles and sheet list (rejecting with
  * SourceFormatError if it is not a readable workbook), then `rows` reads the first sheet, which
  * can still reject with SourceFormatError if the sheet itself is damaged. `progress` and `sha256`
  * are about the second read.
  */
-export async function openXlsx(path: string): Promise<TableSource> {
+export async function openXlsx(path: TableInput): Promise<TableSource> {
   const totalBytes = await sourceSize(path);
   if (!(await readHead(path, ZIP_SIGNATURE.length)).equals(ZIP_SIGNATURE)) throw new SourceFormatError(NOT_XLSX);
 
@@ -57,12 +57,12 @@ export async function openXlsx(path: string): Promise<TableSource> {
   };
 }
 
-function openReader(path: string, meter: ByteMeter): { reader: ReaderInternals; close(): void } {
+function openReader(path: TableInput, meter: ByteMeter): { reader: ReaderInternals; close(): void } {
   const { bytes, close } = meteredBytes(path, meter);
   return { reader: new ExcelJS.stream.xlsx.WorkbookReader(bytes, READER_OPTIONS) as unknown as ReaderInternals, close };
 }
 
-async function readWorkbookParts(path: string, meter: ByteMeter): Promise<WorkbookParts> {
+async function readWorkbookParts(path: TableInput, meter: ByteMeter): Promise<WorkbookParts> {
   const { reader, close } = openReader(path, meter);
   // Claiming the parts are known makes sheets parse in place rather than spool; this pass skips them.
   Object.assign(reader, { sharedStrings: [], workbookRels: [], model: { sheets: [] } });
@@ -86,7 +86,7 @@ async function readWorkbookParts(path: string, meter: ByteMeter): Promise<Workbo
 }
 
 async function* readFirstSheet(
-  path: string,
+  path: TableInput,
   parts: WorkbookParts,
   sheetFile: string | undefined,
   meter: ByteMeter,
