@@ -17,7 +17,11 @@ export type AuditAction =
   | 'role-changed'
   | 'second-factor-enrolled'
   | 'second-factor-reset'
-  | 'org-settings-changed';
+  | 'org-settings-changed'
+  | 'roster-submitted'
+  | 'roster-finished'
+  | 'api-token-created'
+  | 'api-token-revoked';
 
 export interface AuditEvent {
   orgId: string | null;

@@ -92,6 +92,40 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_usage ON audit_log(day, org_id, user_id);
   `,
+  // Roster jobs and API tokens (issue 4). A job keeps no value of the roster: counts, rejected row
+  // numbers with fixed reasons, and the results sealed under a per-job key until downloaded or expired.
+  // API tokens are stored only as keyed digests.
+  `
+  CREATE TABLE roster_jobs (
+    id            TEXT PRIMARY KEY,
+    user_id       TEXT NOT NULL REFERENCES users(id),
+    org_id        TEXT NOT NULL,
+    via           TEXT NOT NULL CHECK (via IN ('web', 'api')),
+    status        TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'interrupted')),
+    rows_total    INTEGER NOT NULL,
+    rows_done     INTEGER NOT NULL DEFAULT 0,
+    counts        TEXT,
+    rejected      TEXT,
+    failure       TEXT,
+    results       BLOB,
+    results_state TEXT NOT NULL DEFAULT 'none' CHECK (results_state IN ('none', 'ready', 'downloaded', 'expired')),
+    created_at    TEXT NOT NULL,
+    started_at    TEXT,
+    finished_at   TEXT,
+    expires_at    INTEGER
+  );
+  CREATE INDEX roster_jobs_user ON roster_jobs(user_id, created_at);
+  CREATE TABLE api_tokens (
+    id           TEXT PRIMARY KEY,
+    user_id      TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    digest       TEXT NOT NULL UNIQUE,
+    label        TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at   TEXT
+  );
+  CREATE INDEX api_tokens_user ON api_tokens(user_id);
+  `,
 ];
 
 export async function migrate(db: SqliteDb): Promise<number> {
