@@ -1,4 +1,7 @@
-import type { WebConfig } from '../config';
+import type { RosterConfig, WebConfig } from '../config';
+import type { ApiTokenService } from '../accounts/api-tokens';
+import type { RosterJobs } from '../rosters/jobs';
+import type { PendingUploads } from '../rosters/pending-uploads';
 import type { AccountService } from '../accounts/accounts';
 import type { AuditLog } from '../audit/audit-log';
 import type { Matcher } from '../check/matcher';
@@ -18,4 +21,8 @@ export interface WebContext {
   audit: AuditLog;
   auditRepo: AuditRepo;
   sessionStore: SqliteSessionStore;
+  rosterConfig: RosterConfig;
+  rosterJobs: RosterJobs;
+  pendingUploads: PendingUploads;
+  apiTokens: ApiTokenService;
 }

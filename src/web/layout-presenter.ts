@@ -11,6 +11,7 @@ export function presentNavigation(s: SignedIn | undefined, currentPath: string):
   if (!s) return null;
   const links = [
     { href: '/lookup', label: 'Check a client' },
+    { href: '/rosters', label: 'Check a roster' },
     ...(s.user.role === 'admin'
       ? [
           { href: '/admin', label: 'Administration' },

@@ -62,3 +62,15 @@ export function lookupLimits(): RequestHandler {
     handler: refuse,
   });
 }
+
+/** Roster uploads and mapping posts per account per 10 minutes (web and API): each can start a job. */
+export function rosterLimits(): RequestHandler {
+  return rateLimit({
+    windowMs: 10 * 60_000,
+    limit: 20,
+    keyGenerator: (_req, res) => `user:${String((res.locals as { signedIn?: { user: { id: string } } }).signedIn?.user.id)}`,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: refuse,
+  });
+}
