@@ -2,7 +2,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import type { WebConfig } from './config';
+import { DEFAULT_ROSTER_CONFIG, type RosterConfig, type WebConfig } from './config';
 import type { Argon2Params } from './crypto/argon2-params';
 import type { KeyRing } from './crypto/keyring';
 import type { HashScheduler } from './crypto/hash-scheduler';
@@ -27,6 +27,14 @@ import { accountRoutes } from './web/account/routes';
 import { lookupRoutes } from './web/lookup/routes';
 import { adminRoutes } from './web/admin/routes';
 import { presentNavigation } from './web/layout-presenter';
+import { ApiTokensRepo } from './store/api-tokens-repo';
+import { RosterJobsRepo } from './store/roster-jobs-repo';
+import { ApiTokenService } from './accounts/api-tokens';
+import { RosterJobs } from './rosters/jobs';
+import { PendingUploads } from './rosters/pending-uploads';
+import { rosterRoutes } from './web/rosters/routes';
+import { tokenRoutes } from './web/account/tokens';
+import { apiRoutes } from './web/api/routes';
 
 export interface AppDeps {
   store: SqliteStore;
@@ -37,6 +45,8 @@ export interface AppDeps {
   passwordParams: Argon2Params;
   logger: Logger;
   clock?: () => Date;
+  /** Roster limits and retention; the defaults when not given. */
+  rosters?: Partial<RosterConfig>;
 }
 
 export interface App {
@@ -69,6 +79,18 @@ export function createApp(deps: AppDeps): App {
     clock,
     endAllSessions: (userId) => sessionStore.destroyAllForUser(userId),
   });
+  const rosterConfig: RosterConfig = { ...DEFAULT_ROSTER_CONFIG, ...deps.rosters };
+  const rosterJobs = new RosterJobs({
+    repo: new RosterJobsRepo(db),
+    store: deps.store,
+    keyring: deps.keyring,
+    scheduler: deps.scheduler,
+    audit,
+    clock,
+    retentionHours: rosterConfig.retentionHours,
+    logger: deps.logger,
+  });
+  const apiTokens = new ApiTokenService({ repo: new ApiTokensRepo(db), accounts: accountsRepo, audit, tokenKey, clock });
   const context: WebContext = {
     config: deps.config,
     clock,
@@ -79,6 +101,10 @@ export function createApp(deps: AppDeps): App {
     audit,
     auditRepo,
     sessionStore,
+    rosterConfig,
+    rosterJobs,
+    pendingUploads: new PendingUploads(clock),
+    apiTokens,
   };
 
   const app = express();
@@ -110,12 +136,17 @@ export function createApp(deps: AppDeps): App {
   });
   // Own static files, before sessions: a stylesheet request never creates or touches a session.
   app.use('/static', express.static(path.join(ROOT, 'public'), { index: false, fallthrough: true, maxAge: '1h' }));
+  // The API authenticates by bearer token alone: mounted before sessions, it never reads the session
+  // cookie, so a cookie-riding (CSRF) request cannot act through it.
+  app.use('/api/v1', apiRoutes(context));
   app.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
 
   // The session cookie is signed with a key derived from the master key: nothing to configure.
   const cookieSecret = deps.keyring.derive(PURPOSES.tokenSecret, 'session-cookie').toString('base64');
   app.use(sessions(sessionStore, cookieSecret, idleMs));
-  app.use(csrf.csrfSynchronisedProtection);
+  // The roster upload is multipart: its CSRF token is in the body multer parses, so the route checks
+  // it right after parsing (web/rosters/routes.ts), and only that route skips the check here.
+  app.use((req, res, next) => (req.method === 'POST' && req.path === '/rosters' ? next() : csrf.csrfSynchronisedProtection(req, res, next)));
   app.use(loadUser(accountsRepo, deps.config.sessionAbsoluteHours * 3_600_000, clock));
   app.use((req, res, next) => {
     res.locals.nav = presentNavigation(res.locals.signedIn, req.path);
@@ -126,6 +157,8 @@ export function createApp(deps: AppDeps): App {
   app.use(accountRoutes(context));
   app.use(lookupRoutes(context, deps.keyring.derive(PURPOSES.noticeSeal)));
   app.use(adminRoutes(context));
+  app.use(rosterRoutes(context, csrf.csrfSynchronisedProtection));
+  app.use(tokenRoutes(context));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return { app, context };

@@ -2,7 +2,7 @@
  * npm start — opens the store and serves the web app. The only place that listens on a port.
  */
 import type { Server } from 'node:http';
-import { loadConfig, loadWebConfig } from './config';
+import { loadConfig, loadRosterConfig, loadWebConfig } from './config';
 import { KeyRing } from './crypto/keyring';
 import { HashScheduler, sizeThreadPool } from './crypto/hash-scheduler';
 import { SqliteStore } from './store/sqlite-store';
@@ -21,15 +21,26 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   sizeThreadPool();
   const config = loadConfig(env);
   const web = loadWebConfig(env);
+  const rosters = loadRosterConfig(env);
   const logger = createLogger(undefined, web.logLevel);
   const store = await SqliteStore.open(config.dataDir);
   const keyring = new KeyRing(config.masterKey);
   config.masterKey.fill(0);
   const scheduler = new HashScheduler(keyring);
-  const { app, context } = createApp({ store, keyring, scheduler, config: web, passwordParams: config.argon2, logger });
+  const { app, context } = createApp({ store, keyring, scheduler, config: web, passwordParams: config.argon2, logger, rosters });
+  // A roster job an earlier process did not finish can never finish now (its roster was only in memory).
+  const interrupted = await context.rosterJobs.recoverInterrupted();
+  if (interrupted > 0) logger.warn({ jobs: interrupted }, 'roster jobs interrupted by the last stop are marked as such');
+  await context.rosterJobs.sweep();
   // Expired sessions are refused on read; this only reclaims their rows.
   const sweep = setInterval(() => void context.sessionStore.removeExpired().catch(() => undefined), 10 * 60_000);
   sweep.unref();
+  // Roster results past their retention are deleted within a minute; uploads left unconfirmed are dropped.
+  const rosterSweep = setInterval(() => {
+    context.pendingUploads.sweep();
+    void context.rosterJobs.sweep().catch(() => undefined);
+  }, 60_000);
+  rosterSweep.unref();
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
   });
@@ -41,6 +52,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     context,
     close: async () => {
       clearInterval(sweep);
+      clearInterval(rosterSweep);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       keyring.close();
       await store.close();

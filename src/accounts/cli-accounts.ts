@@ -6,6 +6,8 @@ import { SqliteSessionStore } from '../store/sessions-repo';
 import { tokenDigest } from '../crypto/tokens';
 import { AuditLog } from '../audit/audit-log';
 import { AccountService } from './accounts';
+import { ApiTokenService } from './api-tokens';
+import { ApiTokensRepo } from '../store/api-tokens-repo';
 
 /**
  * The account service for command-line use (`npm run user`, the demo), on the same database and
@@ -28,4 +30,16 @@ export function cliAccountService(ctx: Pick<CliContext, 'store' | 'keyring' | 'c
     endAllSessions: (userId) => sessions.destroyAllForUser(userId),
   });
   return { accounts, repo };
+}
+
+/** The API token service for `npm run token`, with the same keys as the web app so tokens work there. */
+export function cliApiTokenService(ctx: Pick<CliContext, 'store' | 'keyring'>): ApiTokenService {
+  const db = ctx.store.database;
+  return new ApiTokenService({
+    repo: new ApiTokensRepo(db),
+    accounts: new AccountsRepo(db),
+    audit: new AuditLog(new AuditRepo(db), ctx.keyring.derive(PURPOSES.auditChain)),
+    tokenKey: ctx.keyring.derive(PURPOSES.tokenSecret, 'web'),
+    clock: () => new Date(),
+  });
 }
