@@ -136,6 +136,8 @@ export function createApp(deps: AppDeps): App {
   });
   // Own static files, before sessions: a stylesheet request never creates or touches a session.
   app.use('/static', express.static(path.join(ROOT, 'public'), { index: false, fallthrough: true, maxAge: '1h' }));
+  // For load balancers and monitoring; a sealed server answers {"status":"sealed"} here instead.
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   // The API authenticates by bearer token alone: mounted before sessions, it never reads the session
   // cookie, so a cookie-riding (CSRF) request cannot act through it.
   app.use('/api/v1', apiRoutes(context));

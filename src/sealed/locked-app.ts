@@ -7,7 +7,7 @@ import { securityHeaders } from '../web/middleware/security-headers';
  */
 const LOCKED_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Exposure Check is locked</title><link rel="stylesheet" href="/css/site.css"></head>
+<title>Exposure Check is locked</title><link rel="stylesheet" href="/static/css/site.css"></head>
 <body><main id="main"><h1>Exposure Check is locked</h1>
 <p>This server keeps its key sealed until an operator unlocks it after a restart. No checks can be made until then.</p>
 <p>Operators: run <code>npm run unseal</code> on the server.</p></main></body></html>
@@ -20,7 +20,7 @@ export function createLockedApp(publicDir: string): Express {
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'sealed' });
   });
-  app.use(express.static(publicDir, { index: false, maxAge: 0 }));
+  app.use('/static', express.static(publicDir, { index: false, maxAge: 0 }));
   app.use((_req, res) => {
     res.status(503).set('Retry-After', '60').set('Cache-Control', 'no-store').type('html').send(LOCKED_PAGE);
   });
