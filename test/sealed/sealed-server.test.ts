@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { sealMasterKey } from '../../src/crypto/sealed-master-key';
@@ -7,18 +6,9 @@ import { startServer, type RunningServer } from '../../src/server';
 import { sendPassphrase } from '../../src/sealed/unseal-channel';
 import { UNSEAL_SOCKET } from '../../src/sealed/sealed-server';
 import { openHarness, type Harness } from '../support/harness';
+import { freePort } from '../support/net';
 
 const PASS = 'the operator passphrase for tests';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let h: Harness;
 let running: RunningServer;
