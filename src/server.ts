@@ -68,7 +68,12 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   let channel: UnsealChannel | null = null;
   if (source.kind === 'plain') await bringUp(loadConfig(env).masterKey);
 
-  const server = http.createServer((req, res) => handler(req, res));
+  // A client that sends its request slowly or stops half-way must not hold a connection for Node's
+  // defaults (5 minutes per request): headers within 30 s, the whole request within 60 s, checked every
+  // 2 s. Only receiving the request is timed: a lookup waiting for hashing under load is not cut off.
+  const server = http.createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => handler(req, res));
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(base.port, resolve));
   const port = (server.address() as AddressInfo).port;
   if (source.kind === 'sealed') {

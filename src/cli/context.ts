@@ -70,6 +70,8 @@ export function runCli(main: () => Promise<number | void>): void {
         console.error(`error: ${(err as Error).message}`);
       } else if (err instanceof Error && (err.name === 'SourceMismatchError' || /^(no row could be indexed|ingest cancelled)/.test(err.message))) {
         console.error(`error: ${err.message}`);
+      } else if ((err as NodeJS.ErrnoException)?.code === 'SQLITE_FULL' || (err as NodeJS.ErrnoException)?.code === 'ENOSPC') {
+        console.error(`error: the disk is full (${(err as NodeJS.ErrnoException).code}): free space where DATA_DIR is and run the command again; nothing was changed by the failed step`);
       } else {
         const e = err as NodeJS.ErrnoException;
         console.error(`error: unexpected ${e?.name ?? 'failure'}${e?.code ? ` (${e.code})` : ''}; nothing was changed by the failed step`);

@@ -6,18 +6,27 @@ import { z } from 'zod';
  * a stolen account cannot search by a name alone or by part of one.
  */
 const field = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).default('');
+/**
+ * A name is matched whole: wildcard characters, control characters (NUL, line breaks) and a value with
+ * no letter at all are refused by field, so that nothing looks like a partial or pattern search.
+ */
+const nameField = (max: number) =>
+  field(max)
+    .refine((v) => !/[*%_?]/.test(v), 'must not contain * % _ or ?: a lookup matches whole names only')
+    .refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters')
+    .refine((v) => v === '' || /\p{L}/u.test(v), 'must contain letters');
 
 export const lookupSchema = z
   .object({
-    givenNames: field(200),
-    familyNames: field(200),
-    fullName: field(300),
+    givenNames: nameField(200),
+    familyNames: nameField(200),
+    fullName: nameField(300),
     dateOfBirth: field(10).refine((v) => v === '' || isFullIsoDate(v), 'Enter the date of birth as a full date: day, month and year.'),
     aNumber: field(20).refine(
       (v) => v === '' || /^[Aa]?[\d\s-]{7,13}$/.test(v),
       'Enter the A-number as 8 or 9 digits, with or without the leading A (for example A012345678).',
     ),
-    nationality: field(100),
+    nationality: field(100).refine((v) => !/\p{Cc}/u.test(v), 'must not contain control characters'),
   })
   .superRefine((v, ctx) => {
     if (!v.givenNames && !v.familyNames && !v.fullName) {

@@ -56,7 +56,7 @@ export function lookupLimits(): RequestHandler {
     windowMs: 60_000,
     limit: 30,
     // Runs after authentication, so there is always a user to key on.
-    keyGenerator: (_req, res) => `user:${String((res.locals as { user?: { id: string } }).user?.id)}`,
+    keyGenerator: (_req, res) => `user:${String((res.locals as { signedIn?: { user: { id: string } } }).signedIn?.user.id)}`,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: refuse,
