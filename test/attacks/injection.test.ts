@@ -166,3 +166,16 @@ describe('the checks above can fail', () => {
     expect(() => expectNoInjectedHeader({ headers: { 'set-cookie': ['ec_session=a; HttpOnly', 'x=y'] } } as unknown as request.Response)).toThrow();
   });
 });
+
+describe('the per-minute lookup limit', () => {
+  it('is per account: one account at its limit does not stop another', async () => {
+    const busy = await freshAgent();
+    const body = { givenNames: 'Invented', familyNames: 'Burstperson', dateOfBirth: '1975-04-03' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await postForm(busy, '/lookup', '/lookup', body)).status);
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    const other = await freshAgent();
+    expect((await postForm(other, '/lookup', '/lookup', body)).status).toBe(200);
+  });
+});
