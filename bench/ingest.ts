@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { argon2Ceiling } from './ceiling';
 import { KeyRing } from '../src/crypto/keyring';
 import { HashScheduler, defaultConcurrency, sizeThreadPool } from '../src/crypto/hash-scheduler';
-import { hashMatchKey } from '../src/crypto/match-hash';
 import { describeParams, type Argon2Params } from '../src/crypto/argon2-params';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { ingestFile } from '../src/ingest/pipeline';
@@ -22,21 +22,6 @@ import { writeSampleFiles } from '../src/sample/files';
 
 sizeThreadPool();
 
-async function argon2Ceiling(keyring: KeyRing, params: Argon2Params, seconds: number): Promise<number> {
-  const cores = defaultConcurrency();
-  const deadline = Date.now() + seconds * 1000;
-  let done = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: cores }, async (_, worker) => {
-      for (let i = 0; Date.now() < deadline; i++) {
-        await hashMatchKey(keyring, 'name-dob', `ceiling ${worker} ${i}|1990-01-01`, params);
-        done++;
-      }
-    }),
-  );
-  return done / (Number(process.hrtime.bigint() - started) / 1e9);
-}
 
 async function main() {
   const { values } = parseArgs({

@@ -15,9 +15,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { argon2Ceiling } from './ceiling';
 import { KeyRing } from '../src/crypto/keyring';
 import { HashScheduler, defaultConcurrency, sizeThreadPool } from '../src/crypto/hash-scheduler';
-import { hashMatchKey } from '../src/crypto/match-hash';
 import { describeParams, type Argon2Params } from '../src/crypto/argon2-params';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { ingestFile } from '../src/ingest/pipeline';
@@ -41,20 +41,6 @@ function freePort(): Promise<number> {
   });
 }
 
-async function argon2Ceiling(keyring: KeyRing, params: Argon2Params, seconds: number): Promise<number> {
-  const deadline = Date.now() + seconds * 1000;
-  let done = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: defaultConcurrency() }, async (_, worker) => {
-      for (let i = 0; Date.now() < deadline; i++) {
-        await hashMatchKey(keyring, 'name-dob', `ceiling ${worker} ${i}|1990-01-01`, params);
-        done++;
-      }
-    }),
-  );
-  return done / (Number(process.hrtime.bigint() - started) / 1e9);
-}
 
 async function main() {
   const { values } = parseArgs({

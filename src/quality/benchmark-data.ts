@@ -12,7 +12,7 @@
  * staff do when a system has one name box.
  */
 import { CULTURES, FACILITIES, culture as cultureById, type Culture, type CultureId, type Gender, type NamePart } from '../sample/names';
-import { mulberry32, stripAccents } from '../sample/generate';
+import { Random, stripAccents } from '../sample/generate';
 import { nameTokens } from '../matching/normalize';
 import { COMMON_NAMES, otherSpellings, spellingCanonical } from './names-extra';
 
@@ -96,35 +96,6 @@ export interface BenchmarkOptions {
 // ---------------------------------------------------------------------------------------------------
 // Randomness, dates
 
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  between(lo: number, hi: number): number {
-    return lo + this.int(hi - lo + 1);
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('pick from an empty list');
-    return items[this.int(items.length)] as T;
-  }
-  shuffle<T>(items: T[]): T[] {
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = this.int(i + 1);
-      [items[i], items[j]] = [items[j] as T, items[i] as T];
-    }
-    return items;
-  }
-}
 
 export interface Ymd {
   year: number;
@@ -152,7 +123,7 @@ export function datesCompatible(a: Ymd, b: Ymd): boolean {
   return isJan1(a) && isJan1(b) && Math.abs(a.year - b.year) <= 1;
 }
 
-function drawDob(rng: Rng): Ymd {
+function drawDob(rng: Random): Ymd {
   const year = rng.chance(0.75) ? 1975 + Math.floor(((rng.float() + rng.float() + rng.float()) / 3) * 34) : rng.between(1955, 2008);
   for (;;) {
     const month = rng.between(1, 12);
@@ -222,7 +193,7 @@ export function looseWords(text: string): Set<string> {
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((w) => b.has(w));
 const personName = (p: Pick<Person, 'given' | 'family'>) => normalisedName([...partsLatin(p.given), ...partsLatin(p.family)].join(' '));
 
-function weightedCulture(rng: Rng): Culture {
+function weightedCulture(rng: Random): Culture {
   const total = CULTURES.reduce((s, c) => s + c.weight, 0);
   let r = rng.float() * total;
   for (const c of CULTURES) {
@@ -232,7 +203,7 @@ function weightedCulture(rng: Rng): Culture {
   return CULTURES[CULTURES.length - 1] as Culture;
 }
 
-function drawName(rng: Rng, c: Culture, gender: Gender, nativeOnly: boolean): Pick<Person, 'given' | 'family'> {
+function drawName(rng: Random, c: Culture, gender: Gender, nativeOnly: boolean): Pick<Person, 'given' | 'family'> {
   const usable = (parts: readonly NamePart[]) => (nativeOnly ? parts.filter((p) => p.native) : parts);
   const other = (parts: readonly NamePart[], taken: readonly NamePart[]) => rng.pick(parts.filter((p) => !taken.some((t) => t.latin === p.latin)));
   switch (c.pattern) {
@@ -262,12 +233,12 @@ const COMMON_CULTURE: Record<string, CultureId> = {
   Diallo: 'west-african', Bah: 'west-african', Zhang: 'chinese', Wang: 'chinese', Joseph: 'haitian', Pierre: 'haitian',
 };
 
-function commonPerson(rng: Rng): Pick<Person, 'culture' | 'given' | 'family'> {
+function commonPerson(rng: Random): Pick<Person, 'culture' | 'given' | 'family'> {
   const [g, f] = rng.pick(COMMON_NAMES);
   return { culture: cultureById(COMMON_CULTURE[f] ?? 'spanish'), given: [lat(g)], family: [lat(f)] };
 }
 
-function drawPerson(rng: Rng, aNumbers: Set<string>, opts: { common?: boolean } = {}): Person {
+function drawPerson(rng: Random, aNumbers: Set<string>, opts: { common?: boolean } = {}): Person {
   let c = weightedCulture(rng);
   const gender: Gender = rng.chance(0.55) ? 'M' : 'F';
   let name: Pick<Person, 'given' | 'family'>;
@@ -317,13 +288,13 @@ interface Draft {
 
 interface Change {
   applies(r: ListedRecord): boolean;
-  apply(d: Draft, r: ListedRecord, rng: Rng): void;
+  apply(d: Draft, r: ListedRecord, rng: Random): void;
 }
 
 const PARTICLE_WORDS = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'das', 'do', 'dos', 'du']);
 const hasParticleOrHyphen = (parts: readonly string[]) => parts.some((p) => p.includes('-') || p.split(' ').some((w) => PARTICLE_WORDS.has(w.toLowerCase())));
 
-function joinParticles(part: string, rng: Rng): string {
+function joinParticles(part: string, rng: Random): string {
   if (part.includes('-')) {
     // Al-Hassan → Alhassan or Al Hassan; Jean-Baptiste → Jean Baptiste.
     if (/^(Al|El)-/i.test(part)) return rng.chance(0.5) ? part.replace('-', ' ') : part.slice(0, 2) + part.slice(3).toLowerCase();
@@ -336,7 +307,7 @@ function joinParticles(part: string, rng: Rng): string {
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
-function typoWord(w: string, rng: Rng): string {
+function typoWord(w: string, rng: Random): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const i = rng.between(1, w.length - 1);
   const op = rng.int(3);
@@ -498,7 +469,7 @@ export function generateBenchmark(opts: BenchmarkOptions): Benchmark {
   const seed = opts.seed ?? DEFAULT_BENCH_SEED;
   const perKind = opts.perKind ?? DEFAULT_PER_KIND;
   const negativesPerKind = opts.negativesPerKind ?? DEFAULT_NEGATIVES_PER_KIND;
-  const rng = new Rng(seed);
+  const rng = new Random(seed);
   const aNumbers = new Set<string>();
 
   // The disclosure.

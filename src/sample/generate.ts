@@ -129,7 +129,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-class Random {
+/** The seeded random source of the invented-data generators (this one and src/quality). */
+export class Random {
   private readonly next: () => number;
 
   constructor(seed: number) {
