@@ -1,6 +1,5 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { generateSample } from '../../src/sample/generate';
 import { writeSampleFiles } from '../../src/sample/files';
@@ -9,6 +8,7 @@ import { openHarness, tempDir, type Harness } from '../support/harness';
 import { killGroup, runScript, startScript } from '../support/cli';
 import { makeUser } from '../web/support';
 import { ingestListed, openRosterWeb } from '../rosters/support';
+import { freePort } from '../support/net';
 
 /**
  * Faults against the real server process (`npm start`'s entry point, run by tsx in its own process
@@ -16,16 +16,6 @@ import { ingestListed, openRosterWeb } from '../rosters/support';
  * during an ingest. A killed ingest is in test/integration/interrupted-ingest.test.ts.
  */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts src/server.ts as `npm start` does and waits for it to say it is serving. */
 async function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; exited: Promise<NodeJS.Signals | null> }> {

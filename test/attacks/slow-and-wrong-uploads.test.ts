@@ -1,53 +1,16 @@
 import net from 'node:net';
-import zlib from 'node:zlib';
 import request from 'supertest';
 import { startServer, type RunningServer } from '../../src/server';
 import type { SqliteStore } from '../../src/store/sqlite-store';
 import { openHarness, type Harness } from '../support/harness';
 import { csrfFrom, makeUser, PASSWORD, signedInAgent, type WebHarness } from '../web/support';
-import { openRosterWeb } from '../rosters/support';
+import { openRosterWeb, zipArchive } from '../rosters/support';
+import { freePort } from '../support/net';
 
-/** A stored (uncompressed) zip of the given entries: a valid archive that is not a workbook. */
-function plainZip(entries: Array<[string, Buffer]>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const n = Buffer.from(name);
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
-    centrals.push(central, n);
-    offset += 30 + n.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 // The first bytes of a real PNG (signature and IHDR chunk), then pixel-ish bytes.
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000100000001008060000001ff3ff61', 'hex'), Buffer.alloc(200, 7)]);
-const NOT_A_WORKBOOK = plainZip([['readme.txt', Buffer.from('Given,Family,Birth\nAna,Ruiz,01/02/1990\n')], ['word/document.xml', Buffer.from('<w:document/>')]]);
+const NOT_A_WORKBOOK = zipArchive([['readme.txt', Buffer.from('Given,Family,Birth\nAna,Ruiz,01/02/1990\n')], ['word/document.xml', Buffer.from('<w:document/>')]], { deflate: false });
 
 describe('a file of the wrong type with the right extension', () => {
   let w: WebHarness;
@@ -157,12 +120,3 @@ describe('a client that never finishes sending its upload', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}

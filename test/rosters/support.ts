@@ -1,39 +1,14 @@
-import { Writable } from 'node:stream';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { createApp, type App } from '../../src/app';
 import type { RosterConfig, WebConfig } from '../../src/config';
-import { createLogger } from '../../src/web/logger';
 import { generateSample, type DisclosureRow } from '../../src/sample/generate';
-import { openHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { ingestSample } from '../web/sample-fixture';
-import { TEST_WEB_CONFIG, type WebHarness } from '../web/support';
+import { openWeb, type WebHarness } from '../web/support';
 
-/** A web harness with roster limits of the test's choosing (the route tests' openWeb, plus `rosters`). */
-export async function openRosterWeb(rosters: Partial<RosterConfig> = {}, web: Partial<WebConfig> = {}, existing?: Harness): Promise<WebHarness> {
-  const h = existing ?? (await openHarness());
-  const logLines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      logLines.push(chunk.toString('utf8'));
-      cb();
-    },
-  });
-  const clock = { now: new Date() };
-  const { app, context }: App = createApp({
-    store: h.store,
-    keyring: h.keyring,
-    scheduler: h.scheduler,
-    config: { ...TEST_WEB_CONFIG, userDailyQuota: 500, orgDailyQuota: 5000, ...web },
-    passwordParams: h.params,
-    logger: createLogger(sink, 'info'),
-    clock: () => clock.now,
-    rosters,
-  });
-  return { h, app, context, logLines, clock, close: async () => {
-    await context.rosterJobs.idle();
-    if (!existing) await h.close();
-  } };
+/** A web harness with roster limits of the test's choosing, and quotas that let a roster through. */
+export function openRosterWeb(rosters: Partial<RosterConfig> = {}, web: Partial<WebConfig> = {}, existing?: Harness): Promise<WebHarness> {
+  return openWeb({ userDailyQuota: 500, orgDailyQuota: 5000, ...web }, existing, rosters);
 }
 
 /** A disclosure person as a roster would hold them: split names, the date both ways, the A-number three ways. */
@@ -88,17 +63,27 @@ export function xlsxBomb(cells: number): Buffer {
     ['xl/workbook.xml', Buffer.from('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" sheetId="1" r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></sheets></workbook>')],
     ['xl/worksheets/sheet1.xml', body],
   ];
+  return zipArchive(entries, { deflate: true });
+}
+
+/**
+ * A zip of `entries`, written by hand. Stored with CRCs: a valid archive. Deflated: the CRCs are
+ * left 0, because the bomb must be refused on size before anything checks a CRC.
+ */
+export function zipArchive(entries: Array<[string, Buffer]>, { deflate }: { deflate: boolean }): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, data] of entries) {
-    const packed = deflateRawSync(data, { level: 9 });
+    const packed = deflate ? deflateRawSync(data, { level: 9 }) : data;
+    const method = deflate ? 8 : 0;
+    const crc = deflate ? 0 : crc32(data);
     const nameBytes = Buffer.from(name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(0, 14); // crc left 0: the guard must refuse on size before anything checks it
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
@@ -106,7 +91,8 @@ export function xlsxBomb(cells: number): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);

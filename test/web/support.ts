@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp, type App } from '../../src/app';
-import type { WebConfig } from '../../src/config';
+import type { RosterConfig, WebConfig } from '../../src/config';
 import { createLogger } from '../../src/web/logger';
 import type { Role } from '../../src/store/accounts-repo';
 import { openHarness, type Harness } from '../support/harness';
@@ -27,7 +27,7 @@ export const TEST_WEB_CONFIG: WebConfig = {
   logLevel: 'info',
 };
 
-export async function openWeb(overrides: Partial<WebConfig> = {}, existing?: Harness): Promise<WebHarness> {
+export async function openWeb(overrides: Partial<WebConfig> = {}, existing?: Harness, rosters: Partial<RosterConfig> = {}): Promise<WebHarness> {
   const h = existing ?? (await openHarness());
   const logLines: string[] = [];
   const sink = new Writable({
@@ -45,8 +45,19 @@ export async function openWeb(overrides: Partial<WebConfig> = {}, existing?: Har
     passwordParams: h.params,
     logger: createLogger(sink, 'info'),
     clock: () => clock.now,
+    rosters,
   });
-  return { h, app, context, logLines, clock, close: () => (existing ? Promise.resolve() : h.close()) };
+  return {
+    h,
+    app,
+    context,
+    logLines,
+    clock,
+    close: async () => {
+      await context.rosterJobs.idle();
+      if (!existing) await h.close();
+    },
+  };
 }
 
 let counter = 0;
