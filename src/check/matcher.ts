@@ -29,6 +29,8 @@ export interface LookupResult {
   matches: DatasetMatch[];
   /** Argon2 evaluations this lookup cost. */
   hashes: number;
+  /** The datasets this lookup searched (matched or not). */
+  searched: DatasetInfo[];
   /**
    * Datasets that could not be searched because they were built under other key rules: an answer
    * of "none" says nothing about them until they are re-ingested. Answers must say so.
@@ -62,12 +64,14 @@ export class Matcher {
     const all = datasets ?? (await this.store.listDatasets());
     const probes = probesFor(person);
     const groups = new Map<string, DatasetInfo[]>();
+    const searched: DatasetInfo[] = [];
     const notSearched: DatasetInfo[] = [];
     for (const d of all) {
       if (d.keyScheme !== KEY_SCHEME) {
         notSearched.push(d);
         continue;
       }
+      searched.push(d);
       const k = paramsKey(d);
       groups.set(k, [...(groups.get(k) ?? []), d]);
     }
@@ -87,7 +91,7 @@ export class Matcher {
       }
     }
     matches.sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier]);
-    return { result: matches[0]?.tier ?? 'none', matches, hashes, notSearched };
+    return { result: matches[0]?.tier ?? 'none', matches, hashes, searched, notSearched };
   }
 
   private async matchDataset(dataset: DatasetInfo, probes: Probe[], outputs: Buffer[]): Promise<DatasetMatch | null> {

@@ -42,5 +42,6 @@ describe('Matcher', () => {
     const r = await new Matcher(h.store, h.keyring, h.scheduler).lookup(person('Tomos Branwen', '1984-11-30'));
     expect(r.result).toBe('confirmed');
     expect(r.notSearched.map((d) => d.name)).toEqual(['Old rules']);
+    expect(r.searched.map((d) => d.name)).toEqual(['Current']);
   });
 });

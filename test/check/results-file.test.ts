@@ -60,6 +60,6 @@ describe('resultCells', () => {
     expect(resultCells({ error: 'no name' })).toEqual(['error', '', '', 'no name']);
   });
   it('gives a non-match empty detail', () => {
-    expect(resultCells({ lookup: { result: 'none', matches: [], hashes: 10, notSearched: [] } })).toEqual(['none', '', '', '']);
+    expect(resultCells({ lookup: { result: 'none', matches: [], hashes: 10, searched: [], notSearched: [] } })).toEqual(['none', '', '', '']);
   });
 });

@@ -99,9 +99,8 @@ export function formatCheckedAt(d: Date): string {
 
 const categoryLabel = (id: string): string => (id in CATEGORY_LABELS ? CATEGORY_LABELS[id as Category] : id);
 
-export function presentAnswer(result: LookupResult, datasets: DatasetInfo[], checkedAt: Date): AnswerView {
+export function presentAnswer(result: LookupResult, checkedAt: Date): AnswerView {
   const matchedIds = new Set(result.matches.map((m) => m.dataset.id));
-  const skippedIds = new Set(result.notSearched.map((d) => d.id));
   return {
     overall: TIER_WORDS[result.result],
     matches: result.matches.map((m) => ({
@@ -113,9 +112,9 @@ export function presentAnswer(result: LookupResult, datasets: DatasetInfo[], che
       variations: m.variations.map((v) => VARIATION_LABELS[v]),
       sharedKeyNote: m.sharedKey ? 'The matching combination is shared by several records, so the tier was lowered by one.' : null,
     })),
-    notFoundIn: datasets.filter((d) => !matchedIds.has(d.id) && !skippedIds.has(d.id)).map(presentDataset),
+    notFoundIn: result.searched.filter((d) => !matchedIds.has(d.id)).map(presentDataset),
     notSearched: result.notSearched.map(presentDataset),
     checkedAt: formatCheckedAt(checkedAt),
-    datasetsChecked: datasets.length - skippedIds.size,
+    datasetsChecked: result.searched.length,
   };
 }

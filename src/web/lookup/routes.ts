@@ -50,7 +50,7 @@ export function lookupRoutes(ctx: WebContext, noticeKey: Buffer): Router {
       return renderPage(res, 'quota', { title: 'Daily lookup quota reached', quota: presentQuota(outcome.decision, ctx.clock()) }, 429);
     }
     req.log.info({ event: 'lookup', people: 1, tier: outcome.result.result, datasets: outcome.result.matches.length }, 'lookup answered');
-    const answer = presentAnswer(outcome.result, await ctx.store.listDatasets(), outcome.checkedAt);
+    const answer = presentAnswer(outcome.result, outcome.checkedAt);
     const body: NoticeBody = { answer, clientName: typedName(parsed.data) };
     renderPage(res, 'answer', { title: `Answer: ${answer.overall.heading}`, answer, noticeToken: sealNotice(noticeKey, who.user.id, body, ctx.clock()) });
   });
